@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.local/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The hexagon's inner rings never import infrastructure (DESIGN.md, "Architecture").
+    files: ['src/domain/**/*.ts', 'src/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['express', 'socket.io*', 'mongoose', 'bullmq', 'ioredis', 'inversify', '**/adapters/**', '**/main/**', '**/workers/**'],
+              message: 'domain and application never import infrastructure (DESIGN.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/application/**', 'express', 'socket.io*', 'mongoose', 'bullmq', 'ioredis', 'inversify'], message: 'src/domain imports nothing outside src/domain.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the whole system on local defaults: FerretDB + Redis, then one process with the API,
+# Socket.IO, the BullMQ workers (WORKERS_INLINE=true) and the job dashboard on http://localhost:3000.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+scripts/services.sh up
+npm run build --silent
+export ADMIN_TOKEN="${ADMIN_TOKEN:-local-admin-token-change-me}"
+export JWT_SECRET="${JWT_SECRET:-local-jwt-secret-change-me-0123456789abcdef}"
+export WORKERS_INLINE="${WORKERS_INLINE:-true}"
+echo "[local] admin token: $ADMIN_TOKEN   (JWT_SECRET and ADMIN_TOKEN are local defaults: never use them in production)" >&2
+exec node dist/main/api.js

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Starts what the chat backend needs on this kind of machine, idempotently:
+#   - FerretDB v1.24.2 (MongoDB wire protocol) on FERRETDB_PORT (default 27017), PostgreSQL storage when
+#     a local PostgreSQL answers, SQLite storage under .local/ferretdb otherwise;
+#   - Redis on 127.0.0.1:6379 when it answers, otherwise a redis-server started here.
+# Usage: scripts/services.sh [up|down|status]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FERRETDB_VERSION="v1.24.2"
+FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+FERRETDB_DEBUG_PORT="${FERRETDB_DEBUG_PORT:-$((FERRETDB_PORT + 1000))}"
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-postgres}"
+PG_DATABASE="${PG_DATABASE:-ferretdb}"
+REDIS_PORT="${REDIS_PORT:-6379}"
+CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/chat-backend"
+FERRETDB_BIN="${FERRETDB_BIN:-$CACHE_DIR/ferretdb-$FERRETDB_VERSION}"
+STATE_DIR="$ROOT/.local"
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_port() {
+  local port=$1 name=$2
+  for _ in $(seq 1 100); do
+    port_open "$port" && return 0
+    sleep 0.2
+  done
+  log "$name did not open port $port; see $STATE_DIR/$name.log"
+  tail -20 "$STATE_DIR/$name.log" >&2 || true
+  return 1
+}
+
+# `go install …/ferretdb@v1.24.2` builds a binary that panics at start: the module zip lacks the generated
+# build/version/version.txt. So we build the same module source with that one file written.
+build_ferretdb() {
+  [ -x "$FERRETDB_BIN" ] && return 0
+  command -v go >/dev/null || { log "Go is required to build FerretDB (apt-get install golang or /usr/local/go)"; exit 1; }
+  log "building FerretDB $FERRETDB_VERSION (once, cached at $FERRETDB_BIN)"
+  local src tmp
+  src=$(go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+  tmp=$(mktemp -d)
+  cp -r "$src/." "$tmp/" && chmod -R u+w "$tmp"
+  echo "$FERRETDB_VERSION" >"$tmp/build/version/version.txt"
+  mkdir -p "$(dirname "$FERRETDB_BIN")"
+  (cd "$tmp" && CGO_ENABLED=0 go build -trimpath -o "$FERRETDB_BIN.tmp" ./cmd/ferretdb)
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  rm -rf "$tmp"
+  "$FERRETDB_BIN" --version | head -1 >&2
+}
+
+start_ferretdb() {
+  if port_open "$FERRETDB_PORT"; then
+    log "FerretDB (or MongoDB) already answers on $FERRETDB_PORT"
+    return 0
+  fi
+  build_ferretdb
+  mkdir -p "$STATE_DIR/ferretdb"
+  local args=(--listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr="127.0.0.1:$FERRETDB_DEBUG_PORT"
+    --state-dir="$STATE_DIR/ferretdb" --telemetry=disable --log-level="${FERRETDB_LOG_LEVEL:-WARN}")
+  if command -v pg_isready >/dev/null && pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'" postgres |
+      grep -q 1 || psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qc "CREATE DATABASE $PG_DATABASE" postgres
+    args+=(--handler=postgresql --postgresql-url="postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DATABASE")
+    log "starting FerretDB on $FERRETDB_PORT with PostgreSQL storage ($PG_HOST:$PG_PORT/$PG_DATABASE)"
+  else
+    mkdir -p "$STATE_DIR/ferretdb/sqlite"
+    args+=(--handler=sqlite --sqlite-url="file:$STATE_DIR/ferretdb/sqlite/")
+    log "starting FerretDB on $FERRETDB_PORT with SQLite storage ($STATE_DIR/ferretdb/sqlite)"
+  fi
+  nohup "$FERRETDB_BIN" "${args[@]}" >"$STATE_DIR/ferretdb.log" 2>&1 &
+  echo $! >"$STATE_DIR/ferretdb.pid"
+  wait_port "$FERRETDB_PORT" ferretdb
+}
+
+start_redis() {
+  if port_open "$REDIS_PORT"; then
+    log "Redis already answers on $REDIS_PORT"
+    return 0
+  fi
+  if ! command -v redis-server >/dev/null; then
+    log "installing redis-server (Debian package)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  mkdir -p "$STATE_DIR/redis"
+  log "starting redis-server on $REDIS_PORT"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no \
+    --maxmemory-policy noeviction --dir "$STATE_DIR/redis" --logfile "$STATE_DIR/redis.log" \
+    --pidfile "$STATE_DIR/redis.pid"
+  wait_port "$REDIS_PORT" redis
+}
+
+stop_started() {
+  for name in ferretdb redis; do
+    local pidfile="$STATE_DIR/$name.pid"
+    if [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; then log "stopped $name"; fi
+    rm -f "$pidfile"
+  done
+}
+
+mkdir -p "$STATE_DIR"
+case "${1:-up}" in
+  up) start_redis; start_ferretdb ;;
+  down) stop_started ;;
+  status)
+    port_open "$FERRETDB_PORT" && log "FerretDB up on $FERRETDB_PORT" || log "FerretDB down"
+    port_open "$REDIS_PORT" && log "Redis up on $REDIS_PORT" || log "Redis down" ;;
+  *) echo "usage: $0 [up|down|status]" >&2; exit 2 ;;
+esac

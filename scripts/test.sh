@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test (unit, integration, api, realtime, e2e) against real FerretDB and Redis, with coverage.
+# Installs the npm dependencies and starts the services first when they are missing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+scripts/services.sh up
+exec npx c8 --reporter=text-summary --reporter=lcov mocha "$@"

@@ -1,0 +1,46 @@
+import cors from 'cors';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from '../logging/logger';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { HttpError } from './http-error';
+
+export interface HttpMount {
+  path: string;
+  handlers: Array<Router | RequestHandler>;
+}
+
+export interface HttpAppOptions {
+  logger: Logger;
+  corsOrigins: string[];
+  bodyLimit: string;
+  mounts: HttpMount[];
+}
+
+/** The Express application: protection, parsing, the mounted routers, then the contract's errors. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 1);
+  // Query strings are parsed flat: `?before[$gt]=0` stays the string key "before[$gt]".
+  app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(cors({ origin: options.corsOrigins.length ? options.corsOrigins : false, credentials: true }));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: options.bodyLimit, strict: true }));
+  for (const mount of options.mounts) app.use(mount.path, ...mount.handlers);
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+/** A body must be JSON; an empty body (no content) is fine. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !req.is('application/json')) {
+    next(new HttpError(415, 'unsupported_media_type', 'send the body as application/json'));
+    return;
+  }
+  next();
+};

@@ -1,0 +1,40 @@
+import { Router } from 'express';
+
+export interface DependencyCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** `/health`: the process is up. `/ready`: every dependency answered, else 503 naming those that did not. */
+export function healthRouter(checks: DependencyCheck[]): Router {
+  const router = Router();
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/ready', async (_req, res) => {
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          await check();
+          return [name, 'ok'] as const;
+        } catch (error) {
+          return [name, `unavailable: ${(error as Error).message}`] as const;
+        }
+      }),
+    );
+    const failed = results.filter(([, state]) => state !== 'ok').map(([name]) => name);
+    const dependencies = Object.fromEntries(results);
+    if (failed.length === 0) {
+      res.json({ status: 'ready', dependencies });
+      return;
+    }
+    res.status(503).json({
+      error: {
+        code: 'service_unavailable',
+        message: `not ready: ${failed.join(', ')} unavailable`,
+        details: { dependencies },
+      },
+    });
+  });
+  return router;
+}

@@ -1,0 +1,28 @@
+import { newTenant, type Tenant } from '../../domain/tenant/tenant';
+import type { Clock } from '../ports/clock.port';
+import type { TenantDirectory } from '../ports/tenant-directory.port';
+import type { TenantProvisioner } from '../ports/tenant-provisioner.port';
+
+export interface CreateTenantInput {
+  slug: unknown;
+  name: unknown;
+}
+
+/**
+ * Registers a tenant and prepares its database.
+ * Throws ValidationError (bad slug or name) and TenantExistsError (slug taken).
+ * Provisioning is idempotent, so a tenant whose provisioning failed is fixed by the next start.
+ */
+export class CreateTenant {
+  constructor(
+    private readonly tenants: TenantDirectory,
+    private readonly provisioner: TenantProvisioner,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: CreateTenantInput): Promise<Tenant> {
+    const tenant = await this.tenants.create(newTenant(input.slug, input.name, this.clock.now()));
+    await this.provisioner.provision(tenant);
+    return tenant;
+  }
+}

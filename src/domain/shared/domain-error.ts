@@ -1,0 +1,42 @@
+/**
+ * The kinds a domain error can be. Adapters map a kind to a transport status
+ * (HTTP status, socket ack, job retry policy) in one place each.
+ */
+export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';
+
+/**
+ * Base class of every error the domain and the use cases throw on purpose.
+ * `code` is the stable machine-readable code of DESIGN.md ("channel_not_found", …).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly kind: ErrorKind;
+
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'validation_error';
+  readonly kind = 'validation';
+}
+
+export class NotFoundError extends DomainError {
+  readonly code: string = 'not_found';
+  readonly kind = 'not_found';
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string = 'conflict';
+  readonly kind = 'conflict';
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code: string = 'forbidden';
+  readonly kind = 'forbidden';
+}

@@ -1,0 +1,38 @@
+import { ValidationError } from './domain-error';
+
+/** Length in Unicode code points, so an emoji counts as one character, not two UTF-16 units. */
+export function codePointLength(value: string): number {
+  const surrogatePairs = value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0;
+  return value.length - surrogatePairs;
+}
+
+export interface TextRule {
+  field: string;
+  min?: number;
+  max: number;
+}
+
+/**
+ * Checks that `raw` is a string whose trimmed form has between `min` (default 1) and `max`
+ * code points, and returns the trimmed string. Objects are rejected here too, so no `$` operator
+ * can ever travel from a request into a query.
+ */
+export function requireText(raw: unknown, rule: TextRule): string {
+  if (typeof raw !== 'string') {
+    throw new ValidationError(`${rule.field} must be a string`, { field: rule.field });
+  }
+  const value = raw.trim();
+  const length = codePointLength(value);
+  const min = rule.min ?? 1;
+  if (length < min || length > rule.max) {
+    throw new ValidationError(`${rule.field} must be ${min}-${rule.max} characters`, {
+      field: rule.field,
+    });
+  }
+  return value;
+}
+
+/** Like requireText, but null and undefined are allowed and give null. */
+export function optionalText(raw: unknown, rule: TextRule): string | null {
+  return raw === undefined || raw === null ? null : requireText(raw, rule);
+}

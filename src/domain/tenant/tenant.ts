@@ -1,0 +1,25 @@
+import { requireText } from '../shared/text';
+import { TenantSlug } from './tenant-slug';
+
+/** A tenant as the control database records it. */
+export interface Tenant {
+  slug: string;
+  name: string;
+  database_name: string;
+  created_at: Date;
+}
+
+export interface NewTenant {
+  slug: string;
+  name: string;
+  created_at: Date;
+}
+
+/** Validates a tenant to be created; the directory assigns its database name. */
+export function newTenant(slug: unknown, name: unknown, now: Date): NewTenant {
+  return {
+    slug: TenantSlug.create(slug).value,
+    name: requireText(name, { field: 'name', max: 200 }),
+    created_at: now,
+  };
+}

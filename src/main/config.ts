@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const mongoUrl = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
+const redisUrl = z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://');
+
+/** Every environment variable the processes read; the README's table documents each one. */
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MONGO_URL: mongoUrl.default('mongodb://127.0.0.1:27017'),
+  MONGO_DB_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]{1,20}$/, 'must be 1-20 characters of a-z, 0-9 and _')
+    .default('chat_'),
+  REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z.string().max(40).default('chat'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_PUBLIC_KEY: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  WORKERS_INLINE: bool.default(false),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: csv.default([]),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 64kb or 1mb')
+    .default('64kb'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '(config)');
+        const shown = name in present ? ` (got ${JSON.stringify(present[name])})` : ' (missing)';
+        return `${name}: ${issue.message}${issue.code === 'invalid_type' ? shown : ''}`;
+      }),
+    );
+  }
+  const config = parsed.data;
+  if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
+    throw new ConfigError(['JWT_SECRET: set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)']);
+  }
+  return config;
+}

@@ -1,0 +1,48 @@
+import { ContainerModule } from 'inversify';
+import { requireAdminToken } from '../../adapters/http/admin-auth';
+import { adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
+import { createHttpApp, type HttpMount } from '../../adapters/http/app';
+import { healthRouter, type DependencyCheck } from '../../adapters/http/health.router';
+import type { TenantDirectory } from '../../application/ports/tenant-directory.port';
+import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import { ListTenants } from '../../application/tenants/list-tenants.use-case';
+import type { Config } from '../config';
+import { TOKENS } from '../tokens';
+
+/** The Express application and the routers every API node serves. */
+export const httpModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.CreateTenant).toDynamicValue(
+    (ctx) =>
+      new CreateTenant(
+        ctx.get(TOKENS.TenantDirectory),
+        ctx.get(TOKENS.TenantProvisioner),
+        ctx.get(TOKENS.Clock),
+      ),
+  );
+  bind(TOKENS.ListTenants).toDynamicValue(
+    (ctx) => new ListTenants(ctx.get<TenantDirectory>(TOKENS.TenantDirectory)),
+  );
+  bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => ({
+    path: '/',
+    handlers: [healthRouter(ctx.getAll<DependencyCheck>(TOKENS.DependencyChecks))],
+  }));
+  bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => {
+    const config = ctx.get<Config>(TOKENS.Config);
+    const router = adminTenantsRouter({
+      createTenant: ctx.get(TOKENS.CreateTenant),
+      listTenants: ctx.get(TOKENS.ListTenants),
+    });
+    return { path: '/api/admin', handlers: [requireAdminToken(config.ADMIN_TOKEN), router] };
+  });
+  bind(TOKENS.HttpApp)
+    .toDynamicValue((ctx) => {
+      const config = ctx.get<Config>(TOKENS.Config);
+      return createHttpApp({
+        logger: ctx.get(TOKENS.Logger),
+        corsOrigins: config.CORS_ORIGINS,
+        bodyLimit: config.BODY_LIMIT,
+        mounts: ctx.getAll<HttpMount>(TOKENS.HttpMounts),
+      });
+    })
+    .inSingletonScope();
+});

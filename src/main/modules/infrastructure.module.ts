@@ -1,0 +1,52 @@
+import { ContainerModule } from 'inversify';
+import { createLogger, type Logger } from '../../adapters/logging/logger';
+import { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases';
+import { MongoTenantDirectory } from '../../adapters/persistence/mongo/mongo-tenant-directory';
+import { MongoTenantProvisioner } from '../../adapters/persistence/mongo/mongo-tenant-provisioner';
+import { RedisConnections } from '../../adapters/redis/redis-connections';
+import type { DependencyCheck } from '../../adapters/http/health.router';
+import type { Clock } from '../../application/ports/clock.port';
+import type { Config } from '../config';
+import { TOKENS } from '../tokens';
+
+/** Config, logging, clock, MongoDB, Redis and the tenant registry: what every process needs. */
+export function infrastructureModule(config: Config, processName: string): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind<Config>(TOKENS.Config).toConstantValue(config);
+    bind<Logger>(TOKENS.Logger).toConstantValue(createLogger(config.LOG_LEVEL, processName));
+    bind<Clock>(TOKENS.Clock).toConstantValue({ now: () => new Date() });
+    bind(TOKENS.Mongo)
+      .toDynamicValue(
+        (ctx) =>
+          new MongoDatabases(
+            {
+              url: config.MONGO_URL,
+              dbPrefix: config.MONGO_DB_PREFIX,
+              timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
+            },
+            ctx.get(TOKENS.Logger),
+          ),
+      )
+      .inSingletonScope();
+    bind(TOKENS.Redis)
+      .toDynamicValue((ctx) => new RedisConnections(config.REDIS_URL, ctx.get(TOKENS.Logger)))
+      .inSingletonScope();
+    bind(TOKENS.TenantDirectory)
+      .toDynamicValue((ctx) => {
+        const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
+        return new MongoTenantDirectory(mongo.control(), (slug) => mongo.databaseNameFor(slug));
+      })
+      .inSingletonScope();
+    bind(TOKENS.TenantProvisioner)
+      .toDynamicValue((ctx) => new MongoTenantProvisioner(ctx.get<MongoDatabases>(TOKENS.Mongo)))
+      .inSingletonScope();
+    bind<DependencyCheck>(TOKENS.DependencyChecks).toDynamicValue((ctx) => ({
+      name: 'mongodb',
+      check: () => ctx.get<MongoDatabases>(TOKENS.Mongo).ping(),
+    }));
+    bind<DependencyCheck>(TOKENS.DependencyChecks).toDynamicValue((ctx) => ({
+      name: 'redis',
+      check: () => ctx.get<RedisConnections>(TOKENS.Redis).ping(config.DEPENDENCY_TIMEOUT_MS),
+    }));
+  });
+}
