@@ -1,0 +1,82 @@
+import type { GetCentralizedView } from '../../application/centralized/get-centralized-view.use-case';
+import type { CreateChannel } from '../../application/channels/create-channel.use-case';
+import type { GetChannel } from '../../application/channels/get-channel.use-case';
+import type { ListChannels } from '../../application/channels/list-channels.use-case';
+import type { MuteChannel } from '../../application/channels/mute-channel.use-case';
+import type { RenameChannel } from '../../application/channels/rename-channel.use-case';
+import type { UnmuteChannel } from '../../application/channels/unmute-channel.use-case';
+import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
+import type { EditMessage } from '../../application/messaging/edit-message.use-case';
+import type { ListMessages } from '../../application/messaging/list-messages.use-case';
+import type { SendMessage } from '../../application/messaging/send-message.use-case';
+import type { NotifyParticipants } from '../../application/notifications/notify-participants.use-case';
+import type { AddParticipant } from '../../application/participants/add-participant.use-case';
+import type { ChangeRole } from '../../application/participants/change-role.use-case';
+import type { RemoveParticipant } from '../../application/participants/remove-participant.use-case';
+import type { ChannelRepository } from '../../application/ports/channel-repository.port';
+import type { Clock } from '../../application/ports/clock.port';
+import type { EventPublisher } from '../../application/ports/event-publisher.port';
+import type { IdSequence } from '../../application/ports/id-sequence.port';
+import type { JobQueue } from '../../application/ports/job-queue.port';
+import type { MessageRepository } from '../../application/ports/message-repository.port';
+import type { ReadReceiptRepository } from '../../application/ports/read-receipt-repository.port';
+import type { ReadStateRepository } from '../../application/ports/read-state-repository.port';
+import type { UserDirectory } from '../../application/ports/user-directory.port';
+import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
+import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
+import type { MarkRead } from '../../application/reading/mark-read.use-case';
+import type { RecordReadReceipt } from '../../application/reading/record-read-receipt.use-case';
+import type { RefreshUnreadCounts } from '../../application/reading/refresh-unread-counts.use-case';
+import type { UpsertUserProfile } from '../../application/users/upsert-user-profile.use-case';
+import type { Tenant } from '../../domain/tenant/tenant';
+
+/** Every port bound to one tenant. */
+export interface TenantPorts {
+  channels: ChannelRepository;
+  messages: MessageRepository;
+  readStates: ReadStateRepository;
+  receipts: ReadReceiptRepository;
+  users: UserDirectory;
+  ids: IdSequence;
+  events: EventPublisher;
+  jobs: JobQueue;
+  clock: Clock;
+  uuids: UuidGenerator;
+}
+
+/** Every use case, wired to one tenant's ports. */
+export interface TenantUseCases {
+  createChannel: CreateChannel;
+  listChannels: ListChannels;
+  getChannel: GetChannel;
+  renameChannel: RenameChannel;
+  muteChannel: MuteChannel;
+  unmuteChannel: UnmuteChannel;
+  listMessages: ListMessages;
+  sendMessage: SendMessage;
+  editMessage: EditMessage;
+  deleteMessage: DeleteMessage;
+  markRead: MarkRead;
+  getReadBy: GetReadBy;
+  getCentralizedView: GetCentralizedView;
+  addParticipant: AddParticipant;
+  removeParticipant: RemoveParticipant;
+  changeRole: ChangeRole;
+  upsertUserProfile: UpsertUserProfile;
+  recordReadReceipt: RecordReadReceipt;
+  refreshUnreadCounts: RefreshUnreadCounts;
+  notifyParticipants: NotifyParticipants;
+}
+
+/** What an HTTP request, a socket or a job resolves from its tenant slug. */
+export interface TenantContext {
+  tenant: Tenant;
+  ports: TenantPorts;
+  useCases: TenantUseCases;
+}
+
+/** Resolves (and caches) tenant contexts; the composition root implements it. */
+export interface TenantContexts {
+  /** The tenant's context. Throws TenantNotFoundError for an unknown slug. */
+  forSlug(slug: string): Promise<TenantContext>;
+}

@@ -1,0 +1,75 @@
+import { MessageView } from '../views/message.view';
+import { ParticipantView } from '../views/channel.view';
+
+/*
+ * What the use cases publish. Each event is addressed either to a channel (everyone connected to
+ * /ws/chat/{channel_id}) or to one user (their /ws/presence sockets). `payload` is exactly what
+ * the socket sends (DESIGN.md, "Socket.IO"); SOCKET_EVENT_NAMES gives the socket event name.
+ */
+
+export interface MessageReadPayload {
+  channel_id: string;
+  user_id: string;
+  last_read_message_id: number;
+  read_at: string;
+}
+
+export interface ParticipantAddedPayload {
+  channel_id: string;
+  participant: ParticipantView;
+}
+
+export interface ParticipantRemovedPayload {
+  channel_id: string;
+  user_id: string;
+}
+
+export interface UnreadUpdatePayload {
+  channel_id: string;
+  unread_count: number;
+  /** The user's unread messages over all their channels that are not muted. */
+  total_unread: number;
+}
+
+export interface NotificationPayload {
+  type: 'message.new';
+  channel_id: string;
+  message: MessageView;
+}
+
+interface ToChannel<T extends string, P> {
+  type: T;
+  channel_id: string;
+  payload: P;
+}
+
+interface ToUser<T extends string, P> {
+  type: T;
+  user_id: string;
+  payload: P;
+}
+
+export type ChannelEvent =
+  | ToChannel<'message.created', MessageView>
+  | ToChannel<'message.updated', MessageView>
+  | ToChannel<'message.deleted', MessageView>
+  | ToChannel<'message.read', MessageReadPayload>
+  | ToChannel<'participant.added', ParticipantAddedPayload>
+  | ToChannel<'participant.removed', ParticipantRemovedPayload>;
+
+export type UserEvent =
+  ToUser<'unread.update', UnreadUpdatePayload> | ToUser<'notification', NotificationPayload>;
+
+export type ChatEvent = ChannelEvent | UserEvent;
+
+/** The Socket.IO event name of each event type (only message.created is renamed, to `chat.message`). */
+export const SOCKET_EVENT_NAMES: Record<ChatEvent['type'], string> = {
+  'message.created': 'chat.message',
+  'message.updated': 'message.updated',
+  'message.deleted': 'message.deleted',
+  'message.read': 'message.read',
+  'participant.added': 'participant.added',
+  'participant.removed': 'participant.removed',
+  'unread.update': 'unread.update',
+  notification: 'notification',
+};

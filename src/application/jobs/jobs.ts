@@ -1,0 +1,62 @@
+import { ReadReceiptRange } from '../../domain/read/read-receipt';
+
+/*
+ * Jobs for the three queues. Ids are deterministic, derived from what the job does, so a retried
+ * request enqueues nothing new (BullMQ ignores an id it already has). Separators are dots: BullMQ
+ * refuses custom ids containing ':' (except its own 3-part form), and user ids are opaque, so they
+ * are URI-encoded. The JobQueue adapter adds the tenant slug to the id and the data.
+ */
+
+export interface ReadReceiptJobData {
+  channel_id: string;
+  user_id: string;
+  from_seq: number;
+  to_seq: number;
+  to_message_id: number;
+  /** ISO 8601: job data travels as JSON. */
+  read_at: string;
+}
+
+export interface MessageJobData {
+  channel_id: string;
+  message_id: number;
+}
+
+export type Job =
+  | { queue: 'read-receipts'; id: string; data: ReadReceiptJobData }
+  | { queue: 'unread-counts'; id: string; data: MessageJobData }
+  | { queue: 'notifications'; id: string; data: MessageJobData };
+
+export type QueueName = Job['queue'];
+
+/** Record one pointer advance as a receipt range. */
+export function readReceiptJob(range: ReadReceiptRange): Job {
+  const user = encodeURIComponent(range.user_id);
+  return {
+    queue: 'read-receipts',
+    id: `receipt.${range.channel_id}.${user}.${range.to_seq}`,
+    data: { ...range, read_at: range.read_at.toISOString() },
+  };
+}
+
+/** Recompute every participant's unread count after a new message. */
+export function unreadCountsJob(channelId: string, messageId: number): Job {
+  return {
+    queue: 'unread-counts',
+    id: `unread.${channelId}.${messageId}`,
+    data: { channel_id: channelId, message_id: messageId },
+  };
+}
+
+/** Notify the participants (not the sender, not those who muted the channel) of a new message. */
+export function notificationJob(channelId: string, messageId: number): Job {
+  return {
+    queue: 'notifications',
+    id: `notify.${channelId}.${messageId}`,
+    data: { channel_id: channelId, message_id: messageId },
+  };
+}
+
+export function receiptRangeFromJob(data: ReadReceiptJobData): ReadReceiptRange {
+  return { ...data, read_at: new Date(data.read_at) };
+}

@@ -1,0 +1,41 @@
+import { assertCanRead, assertCanEditMessage } from '../../domain/access/access-policy';
+import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { Clock } from '../ports/clock.port';
+import { EventPublisher } from '../ports/event-publisher.port';
+import { MessageRepository } from '../ports/message-repository.port';
+import { parseMessageId } from '../shared/params';
+import { MessageView, toMessageView } from '../views/message.view';
+
+export interface EditMessageInput {
+  userId: string;
+  channelId: string;
+  messageId: unknown;
+  content: unknown;
+}
+
+/**
+ * Replaces a message's content (author only) and publishes message.updated.
+ * @throws ChannelNotFoundError, MessageNotFoundError, NotMessageAuthorError (code forbidden),
+ *   MessageDeletedError (code conflict), ValidationError.
+ */
+export class EditMessage {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly messages: MessageRepository,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: EditMessageInput): Promise<MessageView> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    assertCanRead(channel, input.userId); // before the message lookup: a stranger learns nothing
+    const message = await loadMessageIn(this.messages, channel, parseMessageId(input.messageId));
+    assertCanEditMessage(channel, input.userId, message);
+    message.edit(input.content, this.clock.now());
+    await this.messages.update(message);
+    const view = toMessageView(message);
+    await this.events.publish({ type: 'message.updated', channel_id: channel.id, payload: view });
+    return view;
+  }
+}

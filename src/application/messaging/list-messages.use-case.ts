@@ -1,0 +1,70 @@
+import { assertCanRead } from '../../domain/access/access-policy';
+import { Channel } from '../../domain/channel/channel.entity';
+import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { MessagePageQuery, MessageRepository } from '../ports/message-repository.port';
+import { optionalMessageId, parseLimit } from '../shared/params';
+import { MessageView, toMessageView } from '../views/message.view';
+
+export interface ListMessagesInput {
+  userId: string;
+  channelId: string;
+  /** Message ids, exclusive. */
+  before?: unknown;
+  after?: unknown;
+  limit?: unknown;
+  /** Only this thread's replies. */
+  parent_id?: unknown;
+}
+
+export interface ListMessagesResult {
+  results: MessageView[];
+  has_more_before: boolean;
+  has_more_after: boolean;
+}
+
+/**
+ * A page of history, ascending. Without before/after: the latest page. With `before`: the latest
+ * `limit` messages before it; with `after`: the first `limit` after it; with both: the first `limit`
+ * between them. The channel's history includes thread replies (each carries its parent_id, as in
+ * Mattermost), so seq has no gaps a client would mistake for lost messages; `parent_id` gives a
+ * thread's replies alone (a reply's id gives its whole thread).
+ * @throws ChannelNotFoundError, MessageNotFoundError (a bound or parent not in this channel), ValidationError.
+ */
+export class ListMessages {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly messages: MessageRepository,
+  ) {}
+
+  async execute(input: ListMessagesInput): Promise<ListMessagesResult> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    assertCanRead(channel, input.userId);
+    const page = await this.messages.page(channel.id, await this.queryFor(channel, input));
+    return {
+      results: page.messages.map(toMessageView),
+      has_more_before: page.has_more_before,
+      has_more_after: page.has_more_after,
+    };
+  }
+
+  private async queryFor(channel: Channel, input: ListMessagesInput): Promise<MessagePageQuery> {
+    const query: MessagePageQuery = { limit: parseLimit(input.limit) };
+    const before = await this.resolve(channel, input.before, 'before');
+    const after = await this.resolve(channel, input.after, 'after');
+    const parent = await this.resolve(channel, input.parent_id, 'parent_id');
+    if (before) query.beforeSeq = before.seq;
+    if (after) query.afterSeq = after.seq;
+    if (parent) query.parentId = parent.parentId ?? parent.id;
+    return query;
+  }
+
+  private async resolve(
+    channel: Channel,
+    raw: unknown,
+    field: string,
+  ): Promise<{ id: number; seq: number; parentId: number | null } | null> {
+    const id = optionalMessageId(raw, field);
+    return id === null ? null : loadMessageIn(this.messages, channel, id);
+  }
+}

@@ -1,0 +1,66 @@
+import { assertCanAddParticipant } from '../../domain/access/access-policy';
+import { Participant } from '../../domain/participant/participant';
+import { loadChannel } from '../channels/load-channel';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { Clock } from '../ports/clock.port';
+import { EventPublisher } from '../ports/event-publisher.port';
+import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UserDirectory } from '../ports/user-directory.port';
+import { newMembershipState } from '../reading/membership-state';
+import { ParticipantView, toParticipantView } from '../views/channel.view';
+
+export interface AddParticipantInput {
+  userId: string;
+  channelId: string;
+  user_id: unknown;
+  role?: unknown;
+  user_type?: unknown;
+}
+
+export interface AddParticipantResult {
+  participant: ParticipantView;
+  /** False when the user was already a participant: nothing changed (HTTP 200 instead of 201). */
+  added: boolean;
+}
+
+/**
+ * Adds a user to a group or contextual channel. Without user_type, the type known from the user's
+ * profile is used (internal for a user never seen). The new participant starts with everything read.
+ * @throws ChannelNotFoundError, InsufficientRoleError (only admins add people),
+ *   DirectChannelMembershipError, ValidationError.
+ */
+export class AddParticipant {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly readStates: ReadStateRepository,
+    private readonly users: UserDirectory,
+    private readonly events: EventPublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: AddParticipantInput): Promise<AddParticipantResult> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    assertCanAddParticipant(channel, input.userId);
+    const candidate = Participant.create(
+      { ...input, user_type: await this.userTypeOf(input) },
+      this.clock.now(),
+    );
+    if (!channel.addParticipant(candidate)) {
+      return { participant: toParticipantView(channel.participant(candidate.userId)!), added: false };
+    }
+    await this.channels.addParticipant(channel.id, candidate);
+    await this.readStates.create(newMembershipState(channel, candidate));
+    const view = toParticipantView(candidate);
+    await this.events.publish({
+      type: 'participant.added',
+      channel_id: channel.id,
+      payload: { channel_id: channel.id, participant: view },
+    });
+    return { participant: view, added: true };
+  }
+
+  private async userTypeOf(input: AddParticipantInput): Promise<unknown> {
+    if (input.user_type !== undefined || typeof input.user_id !== 'string') return input.user_type;
+    return (await this.users.get(input.user_id))?.user_type;
+  }
+}

@@ -1,0 +1,30 @@
+import { assertCanChangeRole } from '../../domain/access/access-policy';
+import { parseRole } from '../../domain/participant/participant-role';
+import { UserId } from '../../domain/user/user-id';
+import { loadChannel } from '../channels/load-channel';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { ParticipantView, toParticipantView } from '../views/channel.view';
+
+export interface ChangeRoleInput {
+  userId: string;
+  channelId: string;
+  targetUserId: unknown;
+  role: unknown;
+}
+
+/**
+ * Sets a participant's role (admin, member or guest).
+ * @throws ChannelNotFoundError, InsufficientRoleError (not an admin), ParticipantNotFoundError,
+ *   LastAdminError (the last admin stepping down while others remain), ValidationError.
+ */
+export class ChangeRole {
+  constructor(private readonly channels: ChannelRepository) {}
+
+  async execute(input: ChangeRoleInput): Promise<ParticipantView> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    assertCanChangeRole(channel, input.userId);
+    const changed = channel.changeRole(UserId.parse(input.targetUserId), parseRole(input.role));
+    await this.channels.changeRole(channel.id, changed.userId, changed.role);
+    return toParticipantView(changed);
+  }
+}

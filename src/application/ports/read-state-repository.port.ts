@@ -1,0 +1,87 @@
+import { ChannelType } from '../../domain/channel/channel-type';
+import { ReadPointer } from '../../domain/read/read-pointer';
+
+/**
+ * One row per membership (UserChannelState): the user's read pointer, mute flag and unread count,
+ * plus a copy of what the inbox sorts and filters on. The copy exists because FerretDB v1 has no
+ * $lookup and pushes down only equality: the inbox is one equality query on user_id.
+ */
+export interface UserChannelState {
+  user_id: string;
+  channel_id: string;
+  last_read_message_id: number | null;
+  last_read_seq: number;
+  is_muted: boolean;
+  /** Stored by the unread-counts worker; views compute it from the seqs (read/unread.ts). */
+  unread_count: number;
+  joined_at: Date;
+  // Copied from the channel. The first four never change after creation.
+  channel_type: ChannelType;
+  host_application_id: string | null;
+  context_object_type: string | null;
+  context_object_id: string | null;
+  /** The channel's last_message_seq. */
+  channel_last_seq: number;
+  /** The channel's last message time, or its creation time while it has none: the inbox order. */
+  last_activity_at: Date;
+}
+
+export interface InboxFilter {
+  channel_type?: ChannelType;
+  host_application_id?: string;
+  context_object_type?: string;
+  context_object_id?: string;
+}
+
+/** A position in the inbox order: last_activity_at descending, then channel_id descending. */
+export interface InboxPosition {
+  last_activity_at: Date;
+  channel_id: string;
+}
+
+export interface InboxQuery extends InboxFilter {
+  limit: number;
+  /** Exclusive: start after this position. */
+  after?: InboxPosition;
+}
+
+export interface InboxPage {
+  states: UserChannelState[];
+  has_more: boolean;
+}
+
+/** Read state of one tenant's memberships. Every method is keyed by user_id and/or channel_id equality. */
+export interface ReadStateRepository {
+  /** Inserts the row unless one exists for (user_id, channel_id); never overwrites. */
+  create(state: UserChannelState): Promise<void>;
+
+  find(userId: string, channelId: string): Promise<UserChannelState | null>;
+
+  /** Every membership of the user, in the inbox order. */
+  listByUser(userId: string): Promise<UserChannelState[]>;
+
+  /** A filtered page of the user's memberships in the inbox order (see InboxPosition). */
+  pageByUser(userId: string, query: InboxQuery): Promise<InboxPage>;
+
+  /** Every membership row of the channel, in any order. */
+  listByChannel(channelId: string): Promise<UserChannelState[]>;
+
+  /**
+   * Moves the pointer to `pointer` only if it is further (seq greater) than the stored one, so
+   * concurrent advances keep the furthest. Returns the row afterwards, or null if there is no row.
+   */
+  advancePointer(userId: string, channelId: string, pointer: ReadPointer): Promise<UserChannelState | null>;
+
+  setMuted(userId: string, channelId: string, muted: boolean): Promise<void>;
+
+  setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void>;
+
+  /**
+   * Copies the channel's newest message onto every membership row of the channel: channel_last_seq
+   * and last_activity_at, only where `lastSeq` is greater than the stored channel_last_seq.
+   */
+  recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void>;
+
+  /** Deletes the row; a no-op when there is none. */
+  remove(userId: string, channelId: string): Promise<void>;
+}

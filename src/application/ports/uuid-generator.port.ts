@@ -1,0 +1,5 @@
+/** Channel ids. */
+export interface UuidGenerator {
+  /** A fresh random UUID v4. */
+  next(): string;
+}

@@ -1,0 +1,41 @@
+import { assertCanRead } from '../../domain/access/access-policy';
+import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { MessageRepository } from '../ports/message-repository.port';
+import { ReadReceiptRepository } from '../ports/read-receipt-repository.port';
+import { parseMessageId } from '../shared/params';
+
+export interface GetReadByInput {
+  userId: string;
+  channelId: string;
+  messageId: unknown;
+}
+
+export interface GetReadByResult {
+  results: Array<{ user_id: string; read_at: string }>;
+}
+
+/**
+ * Who read a message and when (their first read), earliest first. The author is not listed: sending
+ * is not reading. Receipts are written by a worker, so a read from a moment ago may be missing.
+ * @throws ChannelNotFoundError, MessageNotFoundError.
+ */
+export class GetReadBy {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly messages: MessageRepository,
+    private readonly receipts: ReadReceiptRepository,
+  ) {}
+
+  async execute(input: GetReadByInput): Promise<GetReadByResult> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    assertCanRead(channel, input.userId);
+    const message = await loadMessageIn(this.messages, channel, parseMessageId(input.messageId));
+    const readers = await this.receipts.readersOf(channel.id, message.seq);
+    return {
+      results: readers
+        .filter((r) => r.user_id !== message.userId)
+        .map((r) => ({ user_id: r.user_id, read_at: r.read_at.toISOString() })),
+    };
+  }
+}

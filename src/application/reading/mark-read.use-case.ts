@@ -1,0 +1,104 @@
+import { assertCanRead } from '../../domain/access/access-policy';
+import { Channel } from '../../domain/channel/channel.entity';
+import { ReadPointer } from '../../domain/read/read-pointer';
+import { unreadCount } from '../../domain/read/unread';
+import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { readReceiptJob } from '../jobs/jobs';
+import { ChannelRepository } from '../ports/channel-repository.port';
+import { Clock } from '../ports/clock.port';
+import { EventPublisher } from '../ports/event-publisher.port';
+import { JobQueue } from '../ports/job-queue.port';
+import { MessageRepository } from '../ports/message-repository.port';
+import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
+import { optionalMessageId } from '../shared/params';
+import { ensureMembershipState, pointerOf, totalUnread } from './membership-state';
+
+export interface MarkReadInput {
+  userId: string;
+  channelId: string;
+  /** Default: the channel's latest message. */
+  message_id?: unknown;
+}
+
+export interface MarkReadResult {
+  channel_id: string;
+  last_read_message_id: number | null;
+  unread_count: number;
+}
+
+/**
+ * Moves the caller's read pointer forward to the message (never back: an older message changes
+ * nothing and returns the current state). When it moves: the unread count is stored, message.read
+ * goes to the channel, unread.update to the caller, and a read-receipts job records the range.
+ * @throws ChannelNotFoundError, MessageNotFoundError (not in this channel), ValidationError.
+ */
+export class MarkRead {
+  constructor(
+    private readonly channels: ChannelRepository,
+    private readonly messages: MessageRepository,
+    private readonly readStates: ReadStateRepository,
+    private readonly events: EventPublisher,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: MarkReadInput): Promise<MarkReadResult> {
+    const channel = await loadChannel(this.channels, input.channelId);
+    const participant = assertCanRead(channel, input.userId);
+    const target = await this.targetOf(channel, input.message_id);
+    const before = await ensureMembershipState(this.readStates, channel, participant);
+    if (!pointerOf(before).isBefore(target)) return resultOf(channel, before);
+    const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
+    const result = resultOf(channel, after);
+    await this.readStates.setUnreadCount(input.userId, channel.id, result.unread_count);
+    await this.announce(channel, input.userId, before, target, result.unread_count);
+    return result;
+  }
+
+  private async targetOf(channel: Channel, rawMessageId: unknown): Promise<ReadPointer> {
+    const messageId = optionalMessageId(rawMessageId, 'message_id');
+    if (messageId !== null) {
+      const message = await loadMessageIn(this.messages, channel, messageId);
+      return ReadPointer.at(message.id, message.seq);
+    }
+    const lastId = channel.lastMessageId;
+    return lastId === null ? ReadPointer.start() : ReadPointer.at(lastId, channel.lastMessageSeq);
+  }
+
+  /** What follows a move: the receipt range for the worker, message.read and the caller's badge. */
+  private async announce(
+    channel: Channel,
+    userId: string,
+    before: UserChannelState,
+    to: ReadPointer,
+    unread: number,
+  ) {
+    const readAt = this.clock.now();
+    const toMessageId = to.messageId!; // `to` is past a pointer, so it points at a message
+    const range = { user_id: userId, channel_id: channel.id, from_seq: before.last_read_seq, to_seq: to.seq };
+    await this.jobs.enqueue(readReceiptJob({ ...range, to_message_id: toMessageId, read_at: readAt }));
+    const read = {
+      channel_id: channel.id,
+      user_id: userId,
+      last_read_message_id: toMessageId,
+      read_at: readAt.toISOString(),
+    };
+    await this.events.publish({ type: 'message.read', channel_id: channel.id, payload: read });
+    await this.publishUnread(channel.id, userId, unread);
+  }
+
+  private async publishUnread(channelId: string, userId: string, unread: number): Promise<void> {
+    const total = totalUnread(await this.readStates.listByUser(userId));
+    const payload = { channel_id: channelId, unread_count: unread, total_unread: total };
+    await this.events.publish({ type: 'unread.update', user_id: userId, payload });
+  }
+}
+
+function resultOf(channel: Channel, state: UserChannelState): MarkReadResult {
+  const pointer = pointerOf(state);
+  return {
+    channel_id: channel.id,
+    last_read_message_id: pointer.messageId,
+    unread_count: unreadCount(channel.lastMessageSeq, pointer),
+  };
+}

@@ -1,0 +1,85 @@
+import { Channel } from '../channel/channel.entity';
+import { ChannelNotFoundError } from '../channel/channel.errors';
+import { Message } from '../message/message.entity';
+import { MessageNotFoundError } from '../message/message.errors';
+import { Participant } from '../participant/participant';
+import { InsufficientRoleError, NotMessageAuthorError } from './access.errors';
+
+/*
+ * The one place that answers "may this user do X in this channel". Every check first requires the
+ * user to be a participant: anyone else gets ChannelNotFoundError, exactly as if the channel did not
+ * exist, so ids cannot be probed. Roles (DESIGN.md): admins manage participants, the name and roles;
+ * members and guests read and send. Adding people is admin-only ("admin manages participants"),
+ * which also covers "a guest cannot add people".
+ */
+
+/** Returns the caller's participation; read access is simply being a participant. */
+export function assertCanRead(channel: Channel, userId: string): Participant {
+  const participant = channel.participant(userId);
+  if (!participant) throw new ChannelNotFoundError(channel.id);
+  return participant;
+}
+
+/** Every participant, guests included, may send. */
+export function assertCanSend(channel: Channel, userId: string): Participant {
+  return assertCanRead(channel, userId);
+}
+
+export function assertCanAddParticipant(channel: Channel, userId: string): Participant {
+  return requireAdmin(channel, userId, 'adding participants');
+}
+
+/** Admins may remove anyone; anyone may remove themselves (leave). */
+export function assertCanRemoveParticipant(
+  channel: Channel,
+  userId: string,
+  targetUserId: string,
+): Participant {
+  if (userId === targetUserId) return assertCanRead(channel, userId);
+  return requireAdmin(channel, userId, 'removing participants');
+}
+
+export function assertCanChangeRole(channel: Channel, userId: string): Participant {
+  return requireAdmin(channel, userId, 'changing roles');
+}
+
+export function assertCanRename(channel: Channel, userId: string): Participant {
+  return requireAdmin(channel, userId, 'renaming the channel');
+}
+
+/** Mute is a personal preference: any participant may mute or unmute. */
+export function assertCanMute(channel: Channel, userId: string): Participant {
+  return assertCanRead(channel, userId);
+}
+
+/** A message is visible through its own channel only; elsewhere it does not exist. */
+export function assertCanReadMessage(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanRead(channel, userId);
+  if (message.channelId !== channel.id) throw new MessageNotFoundError(message.id);
+  return participant;
+}
+
+/** Only the author edits a message. */
+export function assertCanEditMessage(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanReadMessage(channel, userId, message);
+  if (message.userId !== userId) throw new NotMessageAuthorError('edit');
+  return participant;
+}
+
+/**
+ * The author or an admin deletes a message. In a direct channel there is nothing to administer, so
+ * the creator's admin role gives no power over the other user's messages: only the author deletes.
+ */
+export function assertCanDeleteMessage(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanReadMessage(channel, userId, message);
+  if (message.userId === userId) return participant;
+  if (channel.type === 'direct') throw new NotMessageAuthorError('delete');
+  if (!participant.isAdmin) throw new InsufficientRoleError('deleting others’ messages', 'admin');
+  return participant;
+}
+
+function requireAdmin(channel: Channel, userId: string, action: string): Participant {
+  const participant = assertCanRead(channel, userId);
+  if (!participant.isAdmin) throw new InsufficientRoleError(action, 'admin');
+  return participant;
+}

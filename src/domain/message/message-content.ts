@@ -1,0 +1,26 @@
+import { ValidationError } from '../shared/domain-error';
+import { codePointLength } from '../shared/text';
+
+export const MAX_CONTENT_LENGTH = 10_000;
+
+/**
+ * A message's text: 1-10,000 Unicode code points, and not whitespace only, unless a file is
+ * attached (then it may be empty, a caption is optional). The text is stored exactly as sent:
+ * leading spaces and blank lines can matter in Markdown.
+ */
+export class MessageContent {
+  private constructor(readonly value: string) {}
+
+  static create(raw: unknown, options: { hasFile: boolean }): MessageContent {
+    const value = raw === undefined || raw === null ? '' : raw;
+    if (typeof value !== 'string') throw invalid('content must be a string');
+    if (codePointLength(value) > MAX_CONTENT_LENGTH)
+      throw invalid(`content must be at most ${MAX_CONTENT_LENGTH} characters`);
+    if (value.trim() === '' && !options.hasFile) throw invalid('content must not be empty');
+    return new MessageContent(options.hasFile && value.trim() === '' ? '' : value);
+  }
+}
+
+function invalid(message: string): ValidationError {
+  return new ValidationError(message, { field: 'content' });
+}

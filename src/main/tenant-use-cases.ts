@@ -1,0 +1,47 @@
+import type { TenantPorts, TenantUseCases } from '../adapters/tenancy/tenant-context';
+import { GetCentralizedView } from '../application/centralized/get-centralized-view.use-case';
+import { CreateChannel } from '../application/channels/create-channel.use-case';
+import { GetChannel } from '../application/channels/get-channel.use-case';
+import { ListChannels } from '../application/channels/list-channels.use-case';
+import { MuteChannel } from '../application/channels/mute-channel.use-case';
+import { RenameChannel } from '../application/channels/rename-channel.use-case';
+import { UnmuteChannel } from '../application/channels/unmute-channel.use-case';
+import { DeleteMessage } from '../application/messaging/delete-message.use-case';
+import { EditMessage } from '../application/messaging/edit-message.use-case';
+import { ListMessages } from '../application/messaging/list-messages.use-case';
+import { SendMessage } from '../application/messaging/send-message.use-case';
+import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
+import { AddParticipant } from '../application/participants/add-participant.use-case';
+import { ChangeRole } from '../application/participants/change-role.use-case';
+import { RemoveParticipant } from '../application/participants/remove-participant.use-case';
+import { GetReadBy } from '../application/reading/get-read-by.use-case';
+import { MarkRead } from '../application/reading/mark-read.use-case';
+import { RecordReadReceipt } from '../application/reading/record-read-receipt.use-case';
+import { RefreshUnreadCounts } from '../application/reading/refresh-unread-counts.use-case';
+import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-case';
+
+/** Wires every use case to one tenant's ports. */
+export function buildUseCases(p: TenantPorts): TenantUseCases {
+  return {
+    createChannel: new CreateChannel(p.channels, p.readStates, p.messages, p.uuids, p.clock),
+    listChannels: new ListChannels(p.channels, p.readStates, p.messages),
+    getChannel: new GetChannel(p.channels, p.readStates, p.messages),
+    renameChannel: new RenameChannel(p.channels, p.readStates, p.messages, p.clock),
+    muteChannel: new MuteChannel(p.channels, p.readStates),
+    unmuteChannel: new UnmuteChannel(p.channels, p.readStates),
+    listMessages: new ListMessages(p.channels, p.messages),
+    sendMessage: new SendMessage(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock),
+    editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
+    deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
+    markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock),
+    getReadBy: new GetReadBy(p.channels, p.messages, p.receipts),
+    getCentralizedView: new GetCentralizedView(p.channels, p.messages, p.readStates),
+    addParticipant: new AddParticipant(p.channels, p.readStates, p.users, p.events, p.clock),
+    removeParticipant: new RemoveParticipant(p.channels, p.readStates, p.events),
+    changeRole: new ChangeRole(p.channels),
+    upsertUserProfile: new UpsertUserProfile(p.users, p.clock),
+    recordReadReceipt: new RecordReadReceipt(p.receipts),
+    refreshUnreadCounts: new RefreshUnreadCounts(p.channels, p.readStates, p.events),
+    notifyParticipants: new NotifyParticipants(p.channels, p.messages, p.readStates, p.events),
+  };
+}

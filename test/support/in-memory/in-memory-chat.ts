@@ -1,0 +1,21 @@
+import { InMemoryIdSequence, ManualClock, SequentialUuidGenerator } from './clock.fakes';
+import { InMemoryChannelRepository } from './in-memory-channel-repository';
+import { InMemoryUserDirectory } from './in-memory-directories';
+import { InMemoryMessageRepository } from './in-memory-message-repository';
+import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
+import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
+import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
+
+/** Every port of one tenant, faked in memory, sharing one clock. */
+export class InMemoryChat {
+  readonly clock = new ManualClock();
+  readonly uuids = new SequentialUuidGenerator();
+  readonly ids = new InMemoryIdSequence();
+  readonly channels = new InMemoryChannelRepository();
+  readonly messages = new InMemoryMessageRepository(this.ids);
+  readonly readStates = new InMemoryReadStateRepository();
+  readonly receipts = new InMemoryReadReceiptRepository();
+  readonly users = new InMemoryUserDirectory();
+  readonly events = new InMemoryEventPublisher();
+  readonly jobs = new InMemoryJobQueue();
+}

@@ -1,0 +1,48 @@
+import { TenantDirectory } from '../../../src/application/ports/tenant-directory.port';
+import { TenantProvisioner } from '../../../src/application/ports/tenant-provisioner.port';
+import { UserDirectory } from '../../../src/application/ports/user-directory.port';
+import { NewTenant, Tenant } from '../../../src/domain/tenant/tenant';
+import { TenantExistsError } from '../../../src/domain/tenant/tenant.errors';
+import { UserProfile } from '../../../src/domain/user/user-profile';
+
+export class InMemoryUserDirectory implements UserDirectory {
+  private readonly profiles = new Map<string, UserProfile>();
+
+  async upsert(profile: UserProfile): Promise<UserProfile> {
+    this.profiles.set(profile.user_id, structuredClone(profile));
+    return structuredClone(profile);
+  }
+
+  async get(userId: string): Promise<UserProfile | null> {
+    const profile = this.profiles.get(userId);
+    return profile ? structuredClone(profile) : null;
+  }
+}
+
+export class InMemoryTenantDirectory implements TenantDirectory {
+  private readonly tenants = new Map<string, Tenant>();
+
+  async find(slug: string): Promise<Tenant | null> {
+    const tenant = this.tenants.get(slug);
+    return tenant ? structuredClone(tenant) : null;
+  }
+
+  async create(tenant: NewTenant): Promise<Tenant> {
+    if (this.tenants.has(tenant.slug)) throw new TenantExistsError(tenant.slug);
+    const stored: Tenant = { ...tenant, database_name: `chat_${tenant.slug}` };
+    this.tenants.set(tenant.slug, stored);
+    return structuredClone(stored);
+  }
+
+  async list(): Promise<Tenant[]> {
+    return [...this.tenants.values()].map((t) => structuredClone(t));
+  }
+}
+
+export class InMemoryTenantProvisioner implements TenantProvisioner {
+  readonly provisioned = new Set<string>();
+
+  async provision(tenant: Tenant): Promise<void> {
+    this.provisioned.add(tenant.slug);
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  AppendResult,
+  MessagePage,
+  MessagePageQuery,
+  MessageRepository,
+} from '../../../src/application/ports/message-repository.port';
+import { Message, MessagePrimitives } from '../../../src/domain/message/message.entity';
+import { NewMessage } from '../../../src/domain/message/new-message';
+import { InMemoryIdSequence } from './clock.fakes';
+
+export class InMemoryMessageRepository implements MessageRepository {
+  private readonly rows = new Map<number, MessagePrimitives>();
+  private readonly lastSeq = new Map<string, number>();
+
+  constructor(private readonly ids = new InMemoryIdSequence()) {}
+
+  async append(draft: NewMessage): Promise<AppendResult> {
+    const seen = draft.client_message_id
+      ? await this.findByClientMessageId(draft.channel_id, draft.user_id, draft.client_message_id)
+      : null;
+    if (seen) return { message: seen, created: false };
+    const seq = (this.lastSeq.get(draft.channel_id) ?? 0) + 1;
+    this.lastSeq.set(draft.channel_id, seq);
+    const row: MessagePrimitives = { ...structuredClone(draft), id: await this.ids.next(), seq };
+    this.rows.set(row.id, row);
+    return { message: Message.fromPrimitives(structuredClone(row)), created: true };
+  }
+
+  async findById(id: number): Promise<Message | null> {
+    const row = this.rows.get(id);
+    return row ? Message.fromPrimitives(structuredClone(row)) : null;
+  }
+
+  async findManyByIds(ids: readonly number[]): Promise<Message[]> {
+    const found = await Promise.all(ids.map((id) => this.findById(id)));
+    return found.filter((m): m is Message => m !== null);
+  }
+
+  async findByClientMessageId(
+    channelId: string,
+    userId: string,
+    clientMessageId: string,
+  ): Promise<Message | null> {
+    const row = [...this.rows.values()].find(
+      (r) => r.channel_id === channelId && r.user_id === userId && r.client_message_id === clientMessageId,
+    );
+    return row ? Message.fromPrimitives(structuredClone(row)) : null;
+  }
+
+  async page(channelId: string, query: MessagePageQuery): Promise<MessagePage> {
+    const all = [...this.rows.values()]
+      .filter(
+        (r) => r.channel_id === channelId && (query.parentId === undefined || r.parent_id === query.parentId),
+      )
+      .sort((a, b) => a.seq - b.seq);
+    const inBounds = all.filter(
+      (r) => r.seq > (query.afterSeq ?? 0) && r.seq < (query.beforeSeq ?? Infinity),
+    );
+    const fromStart = query.afterSeq !== undefined;
+    const picked = fromStart ? inBounds.slice(0, query.limit) : inBounds.slice(-query.limit);
+    // An empty page still has a place: just after `afterSeq`, or just before `beforeSeq`.
+    const first = picked[0]?.seq ?? (fromStart ? query.afterSeq! + 1 : (query.beforeSeq ?? Infinity));
+    const last = picked.at(-1)?.seq ?? (fromStart ? query.afterSeq! : (query.beforeSeq ?? Infinity) - 1);
+    return {
+      messages: picked.map((r) => Message.fromPrimitives(structuredClone(r))),
+      has_more_before: all.some((r) => r.seq < first),
+      has_more_after: all.some((r) => r.seq > last),
+    };
+  }
+
+  async update(message: Message): Promise<void> {
+    const { id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
+    const row = this.rows.get(id);
+    if (row) Object.assign(row, { content, file_url, edited_at, deleted_at });
+  }
+
+  /** Test helper: how many messages are stored. */
+  count(): number {
+    return this.rows.size;
+  }
+}

@@ -1,0 +1,89 @@
+import { compareInbox } from '../../../src/application/channels/inbox-order';
+import {
+  InboxFilter,
+  InboxPage,
+  InboxQuery,
+  ReadStateRepository,
+  UserChannelState,
+} from '../../../src/application/ports/read-state-repository.port';
+import { ReadPointer } from '../../../src/domain/read/read-pointer';
+
+export class InMemoryReadStateRepository implements ReadStateRepository {
+  private readonly rows = new Map<string, UserChannelState>();
+
+  async create(state: UserChannelState): Promise<void> {
+    const key = keyOf(state.user_id, state.channel_id);
+    if (!this.rows.has(key)) this.rows.set(key, structuredClone(state));
+  }
+
+  async find(userId: string, channelId: string): Promise<UserChannelState | null> {
+    const row = this.rows.get(keyOf(userId, channelId));
+    return row ? structuredClone(row) : null;
+  }
+
+  async listByUser(userId: string): Promise<UserChannelState[]> {
+    return this.select((r) => r.user_id === userId).sort(compareInbox);
+  }
+
+  async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
+    const after = query.after;
+    const matching = (await this.listByUser(userId))
+      .filter((r) => matchesFilter(r, query))
+      .filter((r) => !after || compareInbox(after, r) < 0);
+    return { states: matching.slice(0, query.limit), has_more: matching.length > query.limit };
+  }
+
+  async listByChannel(channelId: string): Promise<UserChannelState[]> {
+    return this.select((r) => r.channel_id === channelId);
+  }
+
+  async advancePointer(
+    userId: string,
+    channelId: string,
+    pointer: ReadPointer,
+  ): Promise<UserChannelState | null> {
+    const row = this.rows.get(keyOf(userId, channelId));
+    if (!row) return null;
+    if (pointer.seq > row.last_read_seq)
+      Object.assign(row, { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq });
+    return structuredClone(row);
+  }
+
+  async setMuted(userId: string, channelId: string, muted: boolean): Promise<void> {
+    this.change(userId, channelId, (row) => (row.is_muted = muted));
+  }
+
+  async setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void> {
+    this.change(userId, channelId, (row) => (row.unread_count = unreadCount));
+  }
+
+  async recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void> {
+    for (const row of this.rows.values()) {
+      if (row.channel_id === channelId && lastSeq > row.channel_last_seq) {
+        Object.assign(row, { channel_last_seq: lastSeq, last_activity_at: new Date(at) });
+      }
+    }
+  }
+
+  async remove(userId: string, channelId: string): Promise<void> {
+    this.rows.delete(keyOf(userId, channelId));
+  }
+
+  private select(predicate: (row: UserChannelState) => boolean): UserChannelState[] {
+    return [...this.rows.values()].filter(predicate).map((r) => structuredClone(r));
+  }
+
+  private change(userId: string, channelId: string, apply: (row: UserChannelState) => void): void {
+    const row = this.rows.get(keyOf(userId, channelId));
+    if (row) apply(row);
+  }
+}
+
+function keyOf(userId: string, channelId: string): string {
+  return JSON.stringify([userId, channelId]);
+}
+
+function matchesFilter(row: UserChannelState, filter: InboxFilter): boolean {
+  const fields = ['channel_type', 'host_application_id', 'context_object_type', 'context_object_id'] as const;
+  return fields.every((field) => filter[field] === undefined || row[field] === filter[field]);
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { InMemoryChat } from '../../../support/in-memory/in-memory-chat';
+import { useCasesOver } from '../../../support/in-memory/in-memory-use-cases';
+
+describe('UpsertUserProfile', () => {
+  it('records the profile from the token claims, then refreshes it', async () => {
+    const chat = new InMemoryChat();
+    const { upsertUserProfile } = useCasesOver(chat);
+    await upsertUserProfile.execute({ user_id: 'ann', name: 'Ann', user_type: 'guest' });
+
+    await upsertUserProfile.execute({ user_id: 'ann', name: 'Ann B.' });
+
+    const profile = await chat.users.get('ann');
+    assert.deepEqual([profile?.name, profile?.user_type], ['Ann B.', 'internal']);
+  });
+
+  it('refuses an unknown user_type', async () => {
+    const { upsertUserProfile } = useCasesOver(new InMemoryChat());
+
+    await assert.rejects(upsertUserProfile.execute({ user_id: 'ann', user_type: 'root' }), {
+      code: 'validation_error',
+    });
+  });
+});
