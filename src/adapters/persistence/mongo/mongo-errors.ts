@@ -12,6 +12,9 @@ const UNAVAILABLE = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  // RedisKeyedMutex gave up waiting for a document's lock (redis/redis-keyed-mutex.ts): the storage
+  // is as unusable for this request as an unreachable server, and a retry shortly will likely pass.
+  'LockTimeoutError',
 ]);
 
 /** True when the error means "MongoDB is not reachable right now" (the 503 path), not a bad request. */

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { TenantDirectory } from '../../../application/ports/tenant-directory.port';
+import type { TenantWebhook, TenantWebhooks } from '../../../application/ports/tenant-webhooks.port';
 import type { NewTenant, Tenant } from '../../../domain/tenant/tenant';
 import { TenantExistsError } from '../../../domain/tenant/tenant.errors';
 import { isDuplicateKey } from './mongo-errors';
@@ -16,12 +17,14 @@ const tenantSchema = new Schema<TenantDocument>(
     name: { type: String, required: true },
     database_name: { type: String, required: true },
     created_at: { type: Date, required: true },
+    webhook_url: { type: String, default: null },
+    webhook_secret: { type: String, default: null },
   },
   { collection: 'tenants', versionKey: false, strict: false },
 );
 
 /** The tenant registry in the control database, with a short per-process cache for lookups. */
-export class MongoTenantDirectory implements TenantDirectory {
+export class MongoTenantDirectory implements TenantDirectory, TenantWebhooks {
   private readonly model: Model<TenantDocument>;
   private readonly cache = new Map<string, { tenant: Tenant; until: number }>();
 
@@ -53,6 +56,14 @@ export class MongoTenantDirectory implements TenantDirectory {
     const tenant = toTenant(doc);
     this.cache.set(slug, { tenant, until: Date.now() + this.cacheTtlMs });
     return tenant;
+  }
+
+  async setWebhook(slug: string, webhook: TenantWebhook | null): Promise<Tenant | null> {
+    // A plain $set by _id from the admin API; no concurrent writer updates a tenant's document.
+    const set = { webhook_url: webhook?.url ?? null, webhook_secret: webhook?.secret ?? null };
+    const { matchedCount } = await this.model.updateOne({ _id: slug }, { $set: set });
+    this.cache.delete(slug);
+    return matchedCount === 0 ? null : this.find(slug);
   }
 
   async list(): Promise<Tenant[]> {

@@ -1,10 +1,35 @@
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, Schema } from 'mongoose';
+import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/channel-sequence.schema';
+import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
+import { messageSchema, type MessageDocument } from './schemas/message.schema';
+import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
+import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
+import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
+
+export interface TenantModels {
+  channels: Model<ChannelDocument>;
+  messages: Model<MessageDocument>;
+  channelSequences: Model<ChannelSequenceDocument>;
+  userChannelStates: Model<UserChannelStateDocument>;
+  readReceipts: Model<ReadReceiptDocument>;
+  users: Model<UserProfileDocument>;
+}
 
 /**
  * The models of one tenant database, compiled once per connection (Mongoose caches them on it).
- * Each schema declares every index its repository's queries need.
+ * Each schema declares every index its repository's queries need; the provisioner creates them.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function tenantModels(_db: Connection): Record<string, Model<any>> {
-  return {};
+export function tenantModels(db: Connection): TenantModels {
+  return {
+    channels: modelOn(db, 'Channel', channelSchema),
+    messages: modelOn(db, 'Message', messageSchema),
+    channelSequences: modelOn(db, 'ChannelSequence', channelSequenceSchema),
+    userChannelStates: modelOn(db, 'UserChannelState', userChannelStateSchema),
+    readReceipts: modelOn(db, 'ReadReceipt', readReceiptSchema),
+    users: modelOn(db, 'UserProfile', userProfileSchema),
+  };
+}
+
+function modelOn<T>(db: Connection, name: string, schema: Schema<T>): Model<T> {
+  return (db.models[name] as Model<T> | undefined) ?? db.model<T>(name, schema);
 }

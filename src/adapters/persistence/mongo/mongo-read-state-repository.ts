@@ -1,0 +1,122 @@
+import type { Model } from 'mongoose';
+import { compareInbox } from '../../../application/channels/inbox-order';
+import type {
+  InboxFilter,
+  InboxPage,
+  InboxQuery,
+  ReadStateRepository,
+  UserChannelState,
+} from '../../../application/ports/read-state-repository.port';
+import type { ReadPointer } from '../../../domain/read/read-pointer';
+import { isDuplicateKey } from './mongo-errors';
+import {
+  membershipId,
+  toUserChannelState,
+  toUserChannelStateDocument,
+  type UserChannelStateDocument,
+} from './schemas/user-channel-state.schema';
+import type { TenantLocks } from './tenant-locks';
+
+const FILTER_FIELDS = [
+  'channel_type',
+  'host_application_id',
+  'context_object_type',
+  'context_object_id',
+] as const;
+
+/**
+ * Membership rows (UserChannelState), one per (channel, user). The inbox is one equality query on
+ * user_id (plus the filter's equalities); ordering and the cursor run in memory, since a user's
+ * memberships are bounded (hundreds, not millions) and FerretDB v1 would sort in memory anyway.
+ *
+ * Every update runs under the channel's 'read-states' lock: FerretDB v1 rewrites whole documents,
+ * so an unread-count write racing a pointer advance could move the pointer back. The conditional
+ * filters (`$lt`) make the same updates atomic on MongoDB without the lock.
+ */
+export class MongoReadStateRepository implements ReadStateRepository {
+  constructor(
+    private readonly states: Model<UserChannelStateDocument>,
+    private readonly locks: TenantLocks,
+  ) {}
+
+  async create(state: UserChannelState): Promise<void> {
+    try {
+      await this.states.create(toUserChannelStateDocument(state));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  async find(userId: string, channelId: string): Promise<UserChannelState | null> {
+    const doc = await this.states.findById(membershipId(channelId, userId)).lean<UserChannelStateDocument>();
+    return doc ? toUserChannelState(doc) : null;
+  }
+
+  async listByUser(userId: string): Promise<UserChannelState[]> {
+    return this.byUser(userId, {});
+  }
+
+  async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
+    const after = query.after;
+    const matching = (await this.byUser(userId, query)).filter((s) => !after || compareInbox(after, s) < 0);
+    return { states: matching.slice(0, query.limit), has_more: matching.length > query.limit };
+  }
+
+  async listByChannel(channelId: string): Promise<UserChannelState[]> {
+    const docs = await this.states.find({ channel_id: channelId }).lean<UserChannelStateDocument[]>();
+    return docs.map(toUserChannelState);
+  }
+
+  async advancePointer(
+    userId: string,
+    channelId: string,
+    pointer: ReadPointer,
+  ): Promise<UserChannelState | null> {
+    const _id = membershipId(channelId, userId);
+    return this.locks.run('read-states', channelId, async () => {
+      const doc = await this.states.findById(_id).lean<UserChannelStateDocument>();
+      if (!doc || pointer.seq <= doc.last_read_seq) return doc ? toUserChannelState(doc) : null;
+      const moved = { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq };
+      await this.states.updateOne({ _id, last_read_seq: { $lt: pointer.seq } }, { $set: moved });
+      return toUserChannelState({ ...doc, ...moved });
+    });
+  }
+
+  async setMuted(userId: string, channelId: string, muted: boolean): Promise<void> {
+    await this.set(userId, channelId, { is_muted: muted });
+  }
+
+  async setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void> {
+    await this.set(userId, channelId, { unread_count: unreadCount });
+  }
+
+  async recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void> {
+    await this.locks.run('read-states', channelId, () =>
+      this.states.updateMany(
+        { channel_id: channelId, channel_last_seq: { $lt: lastSeq } },
+        { $set: { channel_last_seq: lastSeq, last_activity_at: at } },
+      ),
+    );
+  }
+
+  /** No lock needed: FerretDB's updates write back by `_id`, so an update cannot revive a deleted row. */
+  async remove(userId: string, channelId: string): Promise<void> {
+    await this.states.deleteOne({ _id: membershipId(channelId, userId) });
+  }
+
+  private async byUser(userId: string, filter: InboxFilter): Promise<UserChannelState[]> {
+    const equalities: InboxFilter = {};
+    for (const field of FILTER_FIELDS)
+      if (filter[field] !== undefined) Object.assign(equalities, { [field]: filter[field] });
+    const docs = await this.states
+      .find({ user_id: userId, ...equalities })
+      .lean<UserChannelStateDocument[]>();
+    return docs.map(toUserChannelState).sort(compareInbox);
+  }
+
+  private async set(userId: string, channelId: string, fields: Partial<UserChannelState>): Promise<void> {
+    await this.locks.run('read-states', channelId, () =>
+      this.states.updateOne({ _id: membershipId(channelId, userId) }, { $set: fields }),
+    );
+  }
+}

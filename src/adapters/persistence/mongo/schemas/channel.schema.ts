@@ -1,0 +1,83 @@
+import { Schema } from 'mongoose';
+import { Channel, type ChannelPrimitives } from '../../../../domain/channel/channel.entity';
+import type { ParticipantPrimitives } from '../../../../domain/participant/participant';
+
+export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
+  _id: string;
+  /**
+   * Bumped by every change of `participants`. Participant changes rewrite the whole array (FerretDB
+   * v1 neither traverses arrays in dot-notation filters nor supports `$[]`, `$` or `$pull` by
+   * condition), and this revision guards that rewrite (compare-and-set), so it is atomic on MongoDB too.
+   */
+  participants_rev: number;
+}
+
+const participantSchema = new Schema<ParticipantPrimitives>(
+  {
+    user_id: { type: String, required: true },
+    role: { type: String, required: true },
+    user_type: { type: String, required: true },
+    joined_at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const nullableString = { type: String, default: null };
+
+export const channelSchema = new Schema<ChannelDocument>(
+  {
+    _id: { type: String, required: true },
+    channel_type: { type: String, required: true },
+    name: nullableString,
+    host_application_id: nullableString,
+    context_object_type: nullableString,
+    context_object_id: nullableString,
+    direct_key: { type: String, required: true },
+    context_key: { type: String, required: true },
+    participants: { type: [participantSchema], default: [] },
+    participants_rev: { type: Number, default: 0 },
+    created_by: { type: String, required: true },
+    created_at: { type: Date, required: true },
+    updated_at: { type: Date, required: true },
+    last_message_id: { type: Number, default: null },
+    last_message_seq: { type: Number, default: 0 },
+    last_message_at: { type: Date, default: null },
+  },
+  { collection: 'channels', versionKey: false, autoIndex: false, id: false },
+);
+
+// One direct channel per pair, one contextual channel per context. Every channel has both keys
+// (its own id when a key does not apply, domain/channel/channel-keys.ts): FerretDB v1 has no
+// partial or sparse indexes.
+channelSchema.index({ direct_key: 1 }, { unique: true });
+channelSchema.index({ context_key: 1 }, { unique: true });
+
+export function toChannelDocument(channel: Channel): ChannelDocument {
+  const { id, ...rest } = channel.toPrimitives();
+  return { _id: id, ...rest, participants_rev: 0 };
+}
+
+export function toChannel(doc: ChannelDocument): Channel {
+  return Channel.fromPrimitives({
+    id: doc._id,
+    channel_type: doc.channel_type,
+    name: doc.name,
+    host_application_id: doc.host_application_id,
+    context_object_type: doc.context_object_type,
+    context_object_id: doc.context_object_id,
+    direct_key: doc.direct_key,
+    context_key: doc.context_key,
+    participants: doc.participants.map(toParticipant),
+    created_by: doc.created_by,
+    created_at: doc.created_at,
+    updated_at: doc.updated_at,
+    last_message_id: doc.last_message_id,
+    last_message_seq: doc.last_message_seq,
+    last_message_at: doc.last_message_at,
+  });
+}
+
+/** Exactly the primitives' fields, whatever else a stored subdocument carries. */
+function toParticipant(p: ParticipantPrimitives): ParticipantPrimitives {
+  return { user_id: p.user_id, role: p.role, user_type: p.user_type, joined_at: p.joined_at };
+}

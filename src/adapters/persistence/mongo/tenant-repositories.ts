@@ -1,0 +1,64 @@
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
+import type { MessageRepository } from '../../../application/ports/message-repository.port';
+import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
+import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
+import type { UserDirectory } from '../../../application/ports/user-directory.port';
+import { RedisIdSequence, type MessageIdSequence } from '../../redis/redis-id-sequence';
+import { RedisKeyedMutex, type KeyedMutexOptions } from '../../redis/redis-keyed-mutex';
+import { highestRecordedId, MessageAppender } from './message-append';
+import { MongoChannelRepository } from './mongo-channel-repository';
+import { MongoMessageRepository } from './mongo-message-repository';
+import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
+import { MongoReadStateRepository } from './mongo-read-state-repository';
+import { MongoUserDirectory } from './mongo-user-directory';
+import { TenantLocks } from './tenant-locks';
+import { tenantModels } from './tenant-models';
+
+export interface TenantRepositories {
+  channels: ChannelRepository;
+  messages: MessageRepository;
+  readStates: ReadStateRepository;
+  readReceipts: ReadReceiptRepository;
+  users: UserDirectory;
+  ids: MessageIdSequence;
+}
+
+export interface TenantRepositoryDeps {
+  /** A command client (no blocking commands are used). */
+  redis: Redis;
+  /** The deployment's REDIS_KEY_PREFIX. */
+  keyPrefix: string;
+  /**
+   * The process's mutex, whose in-process queue keeps a process from polling Redis against itself.
+   * When omitted, this call creates one: fine as long as the result is cached per tenant (lock keys
+   * never cross tenants); pass a shared one if repositories are built per request.
+   */
+  mutex?: RedisKeyedMutex;
+  /** Used only when `mutex` is omitted. */
+  lock?: KeyedMutexOptions;
+}
+
+/**
+ * Every tenant-bound port on one tenant database (a `MongoDatabases.tenant(name)` handle). Redis
+ * keys (locks, the id counter) live under `${keyPrefix}:${database name}`, so tenants never share one.
+ * Cheap to call; cache the result per tenant (see `mutex`).
+ */
+export function createTenantRepositories(db: Connection, deps: TenantRepositoryDeps): TenantRepositories {
+  const models = tenantModels(db);
+  const namespace = `${deps.keyPrefix}:${db.name}`;
+  const locks = new TenantLocks(deps.mutex ?? new RedisKeyedMutex(deps.redis, deps.lock), namespace);
+  const ids = new RedisIdSequence(deps.redis, `${namespace}:message-id`, () =>
+    highestRecordedId(models.channelSequences),
+  );
+  const appender = new MessageAppender(models.messages, models.channelSequences, ids, locks);
+  return {
+    channels: new MongoChannelRepository(models.channels, locks),
+    messages: new MongoMessageRepository(models.messages, models.channelSequences, appender, locks),
+    readStates: new MongoReadStateRepository(models.userChannelStates, locks),
+    readReceipts: new MongoReadReceiptRepository(models.readReceipts),
+    users: new MongoUserDirectory(models.users),
+    ids,
+  };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+export interface KeyedMutexOptions {
+  /** How long a Redis lock lives if its holder dies without releasing it. */
+  ttlMs?: number;
+  /** How long `runExclusive` waits for its turn (in-process queue and Redis together) before failing. */
+  waitMs?: number;
+}
+
+/**
+ * The lock could not be taken within the wait bound: the key is busy (or its holder died and the lock
+ * has not expired yet). Not a domain error: workers retry it, and the HTTP layer answers 503 (it is
+ * listed in persistence/mongo/mongo-errors.ts).
+ */
+export class LockTimeoutError extends Error {
+  constructor(
+    readonly key: string,
+    waitedMs: number,
+  ) {
+    super(`lock "${key}" not acquired within ${waitedMs} ms`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+// Deletes the lock only if it still holds our token: a lock that expired and was taken by someone
+// else is never released by us.
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/**
+ * Serializes read-modify-write sequences per key, within the process and across processes.
+ *
+ * Why: FerretDB v1 has no atomic single-document read-modify-write. An update is "read the document,
+ * apply the operators in FerretDB, write the whole document back", so concurrent `$inc`, `$max`,
+ * conditional filters, and even `$set`s of different fields of one document lose each other's
+ * changes. Every adapter write that reads before it writes (or that rewrites a shared document)
+ * runs inside `runExclusive` for that document. On MongoDB the same writes are atomic and the lock
+ * is redundant but harmless. Unique indexes still fence the invariants that have one (seq per
+ * channel, idempotency keys, direct and context keys) should a lock ever expire before its holder
+ * is done.
+ *
+ * How: an in-process promise chain per key first, so a process never polls Redis against itself;
+ * then `SET key token NX PX ttl`, retried with capped exponential back-off and full jitter, released
+ * by a compare-and-delete script. Locks are never nested by the repositories, so they cannot deadlock.
+ */
+export class RedisKeyedMutex {
+  private readonly tails = new Map<string, Promise<void>>();
+  private readonly ttlMs: number;
+  private readonly waitMs: number;
+
+  constructor(
+    private readonly redis: Redis,
+    options: KeyedMutexOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? 5_000;
+    this.waitMs = options.waitMs ?? 5_000;
+  }
+
+  /**
+   * Runs `fn` while holding the lock on `key` (a full Redis key: callers prefix it) and returns its
+   * result. @throws LockTimeoutError when the turn does not come within the wait bound.
+   */
+  async runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.waitMs;
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = previous.then(() => mine);
+    this.tails.set(key, tail);
+    try {
+      await beforeDeadline(previous, deadline, key, this.waitMs);
+      const token = await this.acquire(key, deadline);
+      try {
+        return await fn();
+      } finally {
+        // If Redis is gone the lock simply expires after its TTL: fn's outcome matters more.
+        await this.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+      }
+    } finally {
+      done();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+
+  private async acquire(key: string, deadline: number): Promise<string> {
+    const token = randomUUID();
+    for (let attempt = 0; ; attempt += 1) {
+      if ((await this.redis.set(key, token, 'PX', this.ttlMs, 'NX')) === 'OK') return token;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new LockTimeoutError(key, this.waitMs);
+      await delay(Math.min(remaining, backoff(attempt)));
+    }
+  }
+}
+
+/** Full jitter over 2, 4, 8 … 64 ms: contenders spread out instead of retrying in step. */
+function backoff(attempt: number): number {
+  return 1 + Math.random() * Math.min(64, 2 ** (attempt + 1));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function beforeDeadline(turn: Promise<void>, deadline: number, key: string, waitMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LockTimeoutError(key, waitMs)), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    await Promise.race([turn, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { ReadPointer } from '../../../src/domain/read/read-pointer';
+import { aState, PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
+
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+describe('MongoReadStateRepository', () => {
+  let fixture: PersistenceFixture;
+  let tenant: TestTenant;
+  before(async () => {
+    fixture = await PersistenceFixture.start();
+    tenant = await fixture.tenant('states');
+  });
+  after(() => fixture.stop());
+
+  const states = () => tenant.repos.readStates;
+
+  describe('create and find', () => {
+    it('stores a row and finds it by user and channel', async () => {
+      const row = aState({ user_id: 'dora', channel_type: 'contextual_object', host_application_id: 'crm' });
+
+      await states().create(row);
+
+      assert.deepEqual(await states().find('dora', row.channel_id), row);
+      assert.equal(await states().find('someone-else', row.channel_id), null);
+    });
+
+    it('never overwrites an existing row', async () => {
+      const row = aState({ user_id: 'eve', unread_count: 3 });
+      await states().create(row);
+
+      await states().create({ ...row, unread_count: 99, is_muted: true });
+
+      assert.deepEqual(await states().find('eve', row.channel_id), row);
+    });
+  });
+
+  describe('inbox', () => {
+    const user = 'inbox-user';
+    const rows = [
+      aState({ user_id: user, last_activity_at: at(10), channel_type: 'direct' }),
+      aState({ user_id: user, last_activity_at: at(30) }),
+      aState({
+        user_id: user,
+        last_activity_at: at(20),
+        channel_type: 'contextual_object',
+        host_application_id: 'crm',
+        context_object_type: 'order',
+        context_object_id: '1',
+      }),
+      aState({
+        user_id: user,
+        last_activity_at: at(20),
+        channel_type: 'contextual_object',
+        host_application_id: 'crm',
+        context_object_type: 'order',
+        context_object_id: '2',
+      }),
+      aState({ user_id: 'not-them', last_activity_at: at(99) }),
+    ];
+    const sameTime = rows
+      .slice(2, 4)
+      .map((r) => r.channel_id)
+      .sort()
+      .reverse();
+    const inboxOrder = [rows[1].channel_id, ...sameTime, rows[0].channel_id];
+    before(() => Promise.all(rows.map((r) => states().create(r))));
+
+    it('lists every membership of the user, most recent activity first, ties by channel id descending', async () => {
+      const listed = await states().listByUser(user);
+
+      assert.deepEqual(
+        listed.map((s) => s.channel_id),
+        inboxOrder,
+      );
+    });
+
+    it('pages through the inbox with the position of the last row, without duplicates or gaps', async () => {
+      const first = await states().pageByUser(user, { limit: 3 });
+      const last = first.states.at(-1)!;
+
+      const second = await states().pageByUser(user, { limit: 3, after: last });
+
+      assert.deepEqual([first.has_more, second.has_more], [true, false]);
+      assert.deepEqual(
+        [...first.states, ...second.states].map((s) => s.channel_id),
+        inboxOrder,
+      );
+    });
+
+    it('filters by channel type and context', async () => {
+      const contextual = await states().pageByUser(user, {
+        limit: 10,
+        channel_type: 'contextual_object',
+        host_application_id: 'crm',
+      });
+      const oneObject = await states().pageByUser(user, {
+        limit: 10,
+        context_object_type: 'order',
+        context_object_id: '2',
+      });
+
+      assert.deepEqual(
+        contextual.states.map((s) => s.channel_id),
+        sameTime,
+      );
+      assert.deepEqual(
+        oneObject.states.map((s) => s.channel_id),
+        [rows[3].channel_id],
+      );
+    });
+
+    it('lists a channel’s rows', async () => {
+      const channelId = randomUUID();
+      await Promise.all(
+        ['u1', 'u2'].map((u) => states().create(aState({ user_id: u, channel_id: channelId }))),
+      );
+
+      const listed = await states().listByChannel(channelId);
+
+      assert.deepEqual(listed.map((s) => s.user_id).sort(), ['u1', 'u2']);
+    });
+  });
+
+  describe('advancePointer', () => {
+    it('moves the pointer forward and returns the row', async () => {
+      const row = aState({ user_id: 'fay' });
+      await states().create(row);
+
+      const after = await states().advancePointer('fay', row.channel_id, ReadPointer.at(42, 7));
+
+      assert.deepEqual(after, { ...row, last_read_message_id: 42, last_read_seq: 7 });
+      assert.deepEqual(await states().find('fay', row.channel_id), after);
+    });
+
+    it('never moves the pointer back', async () => {
+      const row = aState({ user_id: 'gil', last_read_message_id: 50, last_read_seq: 9 });
+      await states().create(row);
+
+      const after = await states().advancePointer('gil', row.channel_id, ReadPointer.at(42, 7));
+
+      assert.deepEqual(after, row);
+    });
+
+    it('returns null when there is no row', async () => {
+      assert.equal(await states().advancePointer('nobody', randomUUID(), ReadPointer.at(1, 1)), null);
+    });
+  });
+
+  describe('other updates', () => {
+    it('sets the mute flag and the unread count', async () => {
+      const row = aState({ user_id: 'hal' });
+      await states().create(row);
+
+      await states().setMuted('hal', row.channel_id, true);
+      await states().setUnreadCount('hal', row.channel_id, 4);
+
+      assert.deepEqual(await states().find('hal', row.channel_id), {
+        ...row,
+        is_muted: true,
+        unread_count: 4,
+      });
+    });
+
+    it('copies the channel’s newest activity onto the rows that are behind it only', async () => {
+      const channelId = randomUUID();
+      const behind = aState({
+        user_id: 'ida',
+        channel_id: channelId,
+        channel_last_seq: 3,
+        last_activity_at: at(3),
+      });
+      const ahead = aState({
+        user_id: 'jon',
+        channel_id: channelId,
+        channel_last_seq: 9,
+        last_activity_at: at(9),
+      });
+      await Promise.all([behind, ahead].map((r) => states().create(r)));
+
+      await states().recordActivity(channelId, 5, at(5));
+
+      assert.deepEqual(await states().find('ida', channelId), {
+        ...behind,
+        channel_last_seq: 5,
+        last_activity_at: at(5),
+      });
+      assert.deepEqual(await states().find('jon', channelId), ahead);
+    });
+
+    it('removes a row, and removing a missing row changes nothing', async () => {
+      const row = aState({ user_id: 'kim' });
+      await states().create(row);
+
+      await states().remove('kim', row.channel_id);
+      await states().remove('kim', row.channel_id);
+
+      assert.equal(await states().find('kim', row.channel_id), null);
+    });
+
+    it('ignores updates of a missing row', async () => {
+      const channelId = randomUUID();
+
+      await states().setMuted('ghost', channelId, true);
+      await states().setUnreadCount('ghost', channelId, 1);
+
+      assert.equal(await states().find('ghost', channelId), null);
+    });
+  });
+});

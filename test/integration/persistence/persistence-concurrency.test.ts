@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import type { TenantRepositories } from '../../../src/adapters/persistence/mongo/tenant-repositories';
+import { Participant } from '../../../src/domain/participant/participant';
+import { ReadPointer } from '../../../src/domain/read/read-pointer';
+import { aContextual, aDirect, aGroup } from '../../support/builders/channel.builder';
+import { aState, draft, PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
+
+/*
+ * Concurrency on FerretDB v1, where single-document read-modify-write is not atomic. Calls alternate
+ * between two repository sets with their own mutex and Redis client, as two API processes would.
+ */
+describe('Persistence under concurrency', () => {
+  let fixture: PersistenceFixture;
+  let tenant: TestTenant;
+  let processes: TenantRepositories[];
+  before(async () => {
+    fixture = await PersistenceFixture.start();
+    tenant = await fixture.tenant('concurrency');
+    processes = [tenant.repos, tenant.otherProcess()];
+  });
+  after(() => fixture.stop());
+
+  /** `count` calls at once, alternating between the two processes. */
+  const inParallel = <T>(count: number, call: (repos: TenantRepositories, i: number) => Promise<T>) =>
+    Promise.all(Array.from({ length: count }, (_, i) => call(processes[i % 2], i)));
+  const shuffled = <T>(items: T[]) => [...items].sort(() => Math.random() - 0.5);
+
+  it('creates one message for 20 parallel sends with the same client_message_id', async () => {
+    const channelId = aGroup().id;
+
+    const results = await inParallel(20, (repos, i) =>
+      repos.messages.append(draft(channelId, 'alice', { client_message_id: 'tap-tap', content: `try ${i}` })),
+    );
+
+    assert.equal(results.filter((r) => r.created).length, 1);
+    assert.equal(new Set(results.map((r) => r.message.id)).size, 1);
+    assert.equal((await tenant.repos.messages.page(channelId, { limit: 100 })).messages.length, 1);
+  });
+
+  it('creates one direct channel for 10 parallel creations of the same pair', async () => {
+    const results = await inParallel(10, (repos, i) =>
+      repos.channels.createIfAbsent(i % 2 ? aDirect('pat', 'quin') : aDirect('quin', 'pat')),
+    );
+
+    assert.equal(results.filter((r) => r.created).length, 1);
+    assert.equal(new Set(results.map((r) => r.channel.id)).size, 1);
+  });
+
+  it('creates one contextual channel for 10 parallel creations of the same context', async () => {
+    const context = {
+      host_application_id: 'erp',
+      context_object_type: 'invoice',
+      context_object_id: 'INV-9',
+    };
+
+    const results = await inParallel(10, (repos) => repos.channels.createIfAbsent(aContextual(context)));
+
+    assert.equal(results.filter((r) => r.created).length, 1);
+    assert.equal(new Set(results.map((r) => r.channel.id)).size, 1);
+  });
+
+  it('gives 200 parallel sends distinct ids and seqs 1 to 200 in the same order', async () => {
+    const channelId = aGroup().id;
+
+    const results = await inParallel(200, (repos, i) =>
+      repos.messages.append(draft(channelId, 'alice', { content: `m${i}` })),
+    );
+
+    const bySeq = results.map((r) => r.message).sort((a, b) => a.seq - b.seq);
+    assert.deepEqual(
+      bySeq.map((m) => m.seq),
+      Array.from({ length: 200 }, (_, i) => i + 1),
+    );
+    assert.ok(
+      bySeq.every((m, i) => i === 0 || m.id > bySeq[i - 1].id),
+      'ids increase with seq',
+    );
+  });
+
+  it('keeps the furthest read pointer under parallel advances, and loses no other update', async () => {
+    const state = aState({ user_id: 'rita' });
+    await tenant.repos.readStates.create(state);
+    const seqs = shuffled(Array.from({ length: 30 }, (_, i) => i + 1));
+
+    await Promise.all([
+      inParallel(30, (repos, i) =>
+        repos.readStates.advancePointer('rita', state.channel_id, ReadPointer.at(seqs[i] * 10, seqs[i])),
+      ),
+      processes[0].readStates.setUnreadCount('rita', state.channel_id, 7),
+      processes[1].readStates.setMuted('rita', state.channel_id, true),
+    ]);
+
+    const final = (await tenant.repos.readStates.find('rita', state.channel_id))!;
+    assert.deepEqual(
+      [final.last_read_seq, final.last_read_message_id, final.is_muted, final.unread_count],
+      [30, 300, true, 7],
+    );
+  });
+
+  it('copies the newest activity onto membership rows whatever order parallel sends record it in', async () => {
+    const state = aState({ user_id: 'sam' });
+    await tenant.repos.readStates.create(state);
+    const seqs = shuffled(Array.from({ length: 20 }, (_, i) => i + 1));
+
+    await inParallel(20, (repos, i) =>
+      repos.readStates.recordActivity(state.channel_id, seqs[i], new Date(T0.getTime() + seqs[i] * 1000)),
+    );
+
+    const final = (await tenant.repos.readStates.find('sam', state.channel_id))!;
+    assert.deepEqual([final.channel_last_seq, final.last_activity_at], [20, new Date(T0.getTime() + 20_000)]);
+  });
+
+  it('keeps every participant added in parallel, and the latest message recorded meanwhile', async () => {
+    const group = aGroup([]);
+    await tenant.repos.channels.createIfAbsent(group);
+    const seqs = shuffled(Array.from({ length: 15 }, (_, i) => i + 1));
+
+    await Promise.all([
+      inParallel(15, (repos, i) =>
+        repos.channels.addParticipant(group.id, Participant.create({ user_id: `p${i}` }, T0)),
+      ),
+      inParallel(15, (repos, i) =>
+        repos.channels.recordLastMessage(group.id, { id: seqs[i] * 10, seq: seqs[i], created_at: T0 }),
+      ),
+    ]);
+
+    const found = (await tenant.repos.channels.findById(group.id))!;
+    assert.equal(found.participants.length, 16);
+    assert.deepEqual([found.lastMessageSeq, found.lastMessageId], [15, 150]);
+  });
+});
