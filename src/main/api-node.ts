@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { Container } from 'inversify';
 import { Server as SocketServer } from 'socket.io';
 import type { Logger } from '../adapters/logging/logger';
+import { originGuard } from '../adapters/realtime/origin-guard';
 import type { MongoDatabases } from '../adapters/persistence/mongo/mongo-databases';
 import type { RedisConnections } from '../adapters/redis/redis-connections';
 import type { Config } from './config';
@@ -24,6 +25,9 @@ export class ApiNode {
     this.http = createServer(container.get<Express>(TOKENS.HttpApp));
     this.io = new SocketServer(this.http, {
       cors: { origin: this.config.CORS_ORIGINS.length ? this.config.CORS_ORIGINS : false },
+      // WebSocket upgrades escape CORS: browsers from other origins are refused here.
+      allowRequest: originGuard(this.config.CORS_ORIGINS),
+      // A larger frame closes that client's connection (docs/realtime.md, "Limits").
       maxHttpBufferSize: 64 * 1024,
       serveClient: false,
     });

@@ -37,6 +37,19 @@ const schema = z.object({
     .default('64kb'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  PRESENCE_TTL_MS: z.coerce.number().int().min(300).max(600_000).default(15_000),
+  TYPING_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(6_000),
+  TYPING_THROTTLE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  SOCKET_EVENTS_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  SOCKET_EVENTS_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
+  OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  OUTBOX_MIN_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  NOTIFICATION_DEDUPE_TTL_S: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,6 +3,11 @@ import { Container, type ContainerModule } from 'inversify';
 import type { Config } from './config';
 import { httpModule } from './modules/http.module';
 import { infrastructureModule } from './modules/infrastructure.module';
+import { queueModule } from './modules/queue.module';
+import { realtimeEventsModule, realtimeModule } from './modules/realtime.module';
+import { restModule } from './modules/rest.module';
+import { tenancyModule } from './modules/tenancy.module';
+import { workersModule } from './modules/workers.module';
 
 export type ProcessKind = 'api' | 'worker';
 
@@ -12,8 +17,14 @@ export type ProcessKind = 'api' | 'worker';
  */
 export function buildContainer(config: Config, kind: ProcessKind, extra: ContainerModule[] = []): Container {
   const container = new Container({ defaultScope: 'Singleton' });
-  const modules = [infrastructureModule(config, `chat-${kind}`)];
-  if (kind === 'api') modules.push(httpModule);
+  const modules = [
+    infrastructureModule(config, `chat-${kind}`),
+    queueModule,
+    realtimeEventsModule,
+    tenancyModule,
+  ];
+  if (kind === 'api') modules.push(httpModule, restModule, realtimeModule);
+  if (kind === 'worker' || config.WORKERS_INLINE) modules.push(workersModule);
   container.loadSync(...modules, ...extra);
   return container;
 }

@@ -9,6 +9,8 @@ import { UnmuteChannel } from '../application/channels/unmute-channel.use-case';
 import { DeleteMessage } from '../application/messaging/delete-message.use-case';
 import { EditMessage } from '../application/messaging/edit-message.use-case';
 import { ListMessages } from '../application/messaging/list-messages.use-case';
+import { ResumePendingSends } from '../application/messaging/resume-pending-sends.use-case';
+import { SendFollowUp } from '../application/messaging/send-follow-up';
 import { SendMessage } from '../application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
 import { AddParticipant } from '../application/participants/add-participant.use-case';
@@ -30,7 +32,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     muteChannel: new MuteChannel(p.channels, p.readStates),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates),
     listMessages: new ListMessages(p.channels, p.messages),
-    sendMessage: new SendMessage(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock),
+    sendMessage: new SendMessage(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.outbox),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
     deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
     markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock),
@@ -42,6 +44,20 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     upsertUserProfile: new UpsertUserProfile(p.users, p.clock),
     recordReadReceipt: new RecordReadReceipt(p.receipts),
     refreshUnreadCounts: new RefreshUnreadCounts(p.channels, p.readStates, p.events),
-    notifyParticipants: new NotifyParticipants(p.channels, p.messages, p.readStates, p.events),
+    notifyParticipants: new NotifyParticipants(
+      p.channels,
+      p.messages,
+      p.readStates,
+      p.events,
+      p.notificationLog,
+      p.presence,
+      p.offline,
+    ),
+    resumePendingSends: new ResumePendingSends(
+      p.outbox,
+      p.channels,
+      p.messages,
+      new SendFollowUp(p.channels, p.readStates, p.events, p.jobs),
+    ),
   };
 }

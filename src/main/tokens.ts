@@ -15,4 +15,17 @@ export const TOKENS = {
   SocketServer: Symbol.for('SocketServer'),
   /** Things with `start()`/`stop()` that live as long as the process (workers, sweepers, sockets). */
   Lifecycle: Symbol.for('Lifecycle'),
+  /** TenantContexts: slug → the tenant's ports and use cases (bound by the tenancy module). */
+  TenantContexts: Symbol.for('TenantContexts'),
+  /** Multi-binding of OpenAPI contributions (src/adapters/http/openapi.ts `ApiDocs`): each area documents its routes. */
+  ApiDocs: Symbol.for('ApiDocs'),
+  /** BullMqQueues: the queue producers (both processes). */
+  Queues: Symbol.for('Queues'),
+  QueueMetrics: Symbol.for('QueueMetrics'),
+  /** `(tenant) => DeliveryPorts`: a tenant's job queue, send outbox, notification log, presence, webhook. */
+  TenantDeliveryPorts: Symbol.for('TenantDeliveryPorts'),
+  /** RedisSocketEmitter: emits to sockets on every API node through the sharded Redis adapter (both processes). */
+  SocketEmitter: Symbol.for('SocketEmitter'),
+  /** `(tenant) => EventPublisher`: a tenant's real-time events, from an API node or a worker. */
+  TenantEventPublishers: Symbol.for('TenantEventPublishers'),
 } as const;

@@ -1,27 +1,4 @@
-import type { Logger } from '../adapters/logging/logger';
-import type { MongoDatabases } from '../adapters/persistence/mongo/mongo-databases';
-import type { RedisConnections } from '../adapters/redis/redis-connections';
-import { buildContainer } from './container';
-import type { Lifecycle } from './lifecycle';
 import { runProcess } from './run';
-import { TOKENS } from './tokens';
+import { startWorkerProcess } from './worker-process';
 
-runProcess('chat-worker', async (config) => {
-  const container = buildContainer(config, 'worker');
-  const logger = container.get<Logger>(TOKENS.Logger);
-  await Promise.all([
-    container.get<MongoDatabases>(TOKENS.Mongo).connect(),
-    container.get<RedisConnections>(TOKENS.Redis).waitUntilReady(config.DEPENDENCY_TIMEOUT_MS),
-  ]);
-  const parts = container.isBound(TOKENS.Lifecycle) ? container.getAll<Lifecycle>(TOKENS.Lifecycle) : [];
-  for (const part of parts) await part.start();
-  logger.info({ parts: parts.map((p) => p.name) }, 'worker started');
-  return {
-    async stop() {
-      for (const part of [...parts].reverse()) await part.stop();
-      await container.get<RedisConnections>(TOKENS.Redis).close();
-      await container.get<MongoDatabases>(TOKENS.Mongo).close();
-      logger.info('worker stopped');
-    },
-  };
-});
+runProcess('chat-worker', (config) => startWorkerProcess(config));

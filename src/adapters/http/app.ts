@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from '../logging/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { HttpError } from './http-error';
+import { markMount, requestMetrics } from './metrics';
 
 export interface HttpMount {
   path: string;
@@ -24,11 +25,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('trust proxy', 1);
   // Query strings are parsed flat: `?before[$gt]=0` stays the string key "before[$gt]".
   app.set('query parser', 'simple');
+  app.use(requestMetrics());
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(cors({ origin: options.corsOrigins.length ? options.corsOrigins : false, credentials: true }));
   app.use(requireJsonBody);
   app.use(express.json({ limit: options.bodyLimit, strict: true }));
-  for (const mount of options.mounts) app.use(mount.path, ...mount.handlers);
+  for (const mount of options.mounts) app.use(mount.path, markMount(mount.path), ...mount.handlers);
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return app;

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logging/logger';
 import { isMongoUnavailable } from '../persistence/mongo/mongo-errors';
+import type { DomainError } from '../../domain/shared/domain-error';
 import { HttpError, errorBody, isDomainError, statusOf } from './http-error';
 
 /** 404 in the contract's format for every route nobody serves. */
@@ -49,8 +50,8 @@ function describe(error: unknown): {
   if (isDomainError(error)) {
     return {
       status: statusOf(error),
-      body: errorBody(error.code, error.message, error.details),
-      headers: {},
+      body: errorBody(error.code, error.message, detailsOf(error)),
+      headers: error.kind === 'unauthenticated' ? { 'WWW-Authenticate': 'Bearer' } : {},
     };
   }
   const type = (error as { type?: string } | null)?.type;
@@ -68,9 +69,20 @@ function describe(error: unknown): {
   return { status: 500, body: errorBody('internal_error', 'internal error'), headers: {} };
 }
 
+/**
+ * A domain validation error names its field as `details.field`; the reply also lists it in
+ * `details.fields`, the shape of the HTTP validator's errors, so clients read one format.
+ */
+function detailsOf(error: DomainError): Record<string, unknown> | undefined {
+  const field = error.details?.field;
+  if (error.kind !== 'validation' || typeof field !== 'string') return error.details;
+  return { ...error.details, fields: [{ field, message: error.message }] };
+}
+
 /** ioredis without an offline queue rejects at once while disconnected; BullMQ surfaces the same. */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (error.name === 'QueueUnavailableError') return true;
   return /Stream isn't writeable|Connection is closed|ECONNREFUSED|Reached the max retries per request|enableOfflineQueue/i.test(
     error.message,
   );

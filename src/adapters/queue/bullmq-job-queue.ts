@@ -1,9 +1,18 @@
 import type { Job } from '../../application/jobs/jobs';
 import type { JobQueue } from '../../application/ports/job-queue.port';
+import { withTimeout } from '../redis/redis-connections';
 import type { BullMqQueues } from './bullmq-queues';
 
 /** The data every job carries: the tenant it belongs to, so a worker resolves the right database. */
 export type TenantJobData<T> = T & { tenant: string };
+
+/** The queue could not take the job in time (Redis unreachable): the HTTP layer answers 503. */
+export class QueueUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`job queue unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'QueueUnavailableError';
+  }
+}
 
 /**
  * Enqueues a tenant's jobs. The BullMQ job id is the tenant slug plus the job's own deterministic id,
@@ -13,10 +22,15 @@ export class BullMqJobQueue implements JobQueue {
   constructor(
     private readonly queues: BullMqQueues,
     private readonly tenant: string,
+    private readonly timeoutMs: number,
   ) {}
 
   async enqueue(job: Job): Promise<void> {
     const data: TenantJobData<typeof job.data> = { ...job.data, tenant: this.tenant };
-    await this.queues.get(job.queue).add(job.queue, data, { jobId: `${this.tenant}.${job.id}` });
+    const added = this.queues.get(job.queue).add(job.queue, data, { jobId: `${this.tenant}.${job.id}` });
+    // A queue whose connection never became ready waits for it; bound that wait like any Redis call.
+    await withTimeout(added, this.timeoutMs, 'redis not ready').catch((error) => {
+      throw new QueueUnavailableError(error);
+    });
   }
 }

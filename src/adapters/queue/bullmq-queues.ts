@@ -1,7 +1,14 @@
-import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { QueueName } from '../../application/jobs/jobs';
 
-export const QUEUE_NAMES: readonly QueueName[] = ['read-receipts', 'unread-counts', 'notifications'];
+/** DESIGN.md's three queues, plus `webhooks` for deliveries to tenants' webhooks. */
+export const QUEUE_NAMES: readonly QueueName[] = [
+  'read-receipts',
+  'unread-counts',
+  'notifications',
+  'webhooks',
+];
 
 /** Retries back off exponentially; failed jobs stay for inspection in the dashboard. */
 export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
@@ -11,15 +18,27 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: false,
 };
 
-/** The three BullMQ queues of a deployment (producers), keyed under `<REDIS_KEY_PREFIX>:bull`. */
+/** The BullMQ key prefix of a deployment: every queue's keys live under `<REDIS_KEY_PREFIX>:bull`. */
+export function bullPrefix(redisKeyPrefix: string): string {
+  return `${redisKeyPrefix}:bull`;
+}
+
+/**
+ * The queues of a deployment (producers). They share the process's command client, which has no
+ * offline queue: while Redis is down an `add` fails at once (the API answers 503) instead of waiting.
+ */
 export class BullMqQueues {
   readonly byName: ReadonlyMap<QueueName, Queue>;
 
-  constructor(connection: ConnectionOptions, keyPrefix: string) {
+  constructor(connection: Redis, redisKeyPrefix: string) {
     this.byName = new Map(
       QUEUE_NAMES.map((name) => [
         name,
-        new Queue(name, { connection, prefix: `${keyPrefix}:bull`, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        new Queue(name, {
+          connection,
+          prefix: bullPrefix(redisKeyPrefix),
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
       ]),
     );
   }
@@ -30,7 +49,11 @@ export class BullMqQueues {
     return queue;
   }
 
+  get all(): Queue[] {
+    return [...this.byName.values()];
+  }
+
   async close(): Promise<void> {
-    await Promise.all([...this.byName.values()].map((q) => q.close()));
+    await Promise.all(this.all.map((q) => q.close()));
   }
 }

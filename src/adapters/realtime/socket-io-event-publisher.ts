@@ -1,30 +1,35 @@
-import type { Emitter } from '@socket.io/redis-emitter';
 import type { ChatEvent } from '../../application/events/chat-event';
 import { SOCKET_EVENT_NAMES } from '../../application/events/chat-event';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
-import { chatNamespace, PRESENCE_NAMESPACE, tenantRoom, userRoom } from './rooms';
+import type { RedisSocketEmitter } from './redis-socket-emitter';
+import { chatNamespace, PRESENCE_NAMESPACE, tenantRoom, typingNamespace, userRoom } from './rooms';
 
 /**
- * Publishes a tenant's events through Redis to the Socket.IO servers of every API node (the Redis
- * adapter on each node delivers them), so it works the same from an API node and from a worker.
+ * Publishes a tenant's events through Redis to the Socket.IO servers of every API node (the sharded
+ * Redis adapter on each node delivers them), so it works the same from an API node and from a worker.
+ * Channel events go to `/ws/chat/{id}` room t:{tenant}; user events to the user's `/ws/presence` sockets.
  */
 export class SocketIoEventPublisher implements EventPublisher {
   constructor(
-    private readonly emitter: Emitter,
+    private readonly emitter: RedisSocketEmitter,
     private readonly tenant: string,
   ) {}
 
   async publish(event: ChatEvent): Promise<void> {
     const name = SOCKET_EVENT_NAMES[event.type];
     if ('channel_id' in event) {
-      this.emitter.of(chatNamespace(event.channel_id)).to(tenantRoom(this.tenant)).emit(name, event.payload);
+      const namespace = chatNamespace(event.channel_id);
+      await this.emitter.emit({ namespace, room: tenantRoom(this.tenant) }, name, event.payload);
       if (event.type === 'participant.removed') {
-        // A removed participant stops receiving the channel's events at once, on every node.
+        // A removed participant stops receiving the channel's events at once, on every node; the
+        // handshake's membership check refuses them from then on.
         const room = userRoom(this.tenant, event.payload.user_id);
-        this.emitter.of(chatNamespace(event.channel_id)).in(room).disconnectSockets(true);
+        await this.emitter.disconnect(namespace, room);
+        await this.emitter.disconnect(typingNamespace(event.channel_id), room);
       }
       return;
     }
-    this.emitter.of(PRESENCE_NAMESPACE).to(userRoom(this.tenant, event.user_id)).emit(name, event.payload);
+    const room = userRoom(this.tenant, event.user_id);
+    await this.emitter.emit({ namespace: PRESENCE_NAMESPACE, room }, name, event.payload);
   }
 }

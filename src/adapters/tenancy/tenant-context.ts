@@ -8,6 +8,7 @@ import type { UnmuteChannel } from '../../application/channels/unmute-channel.us
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
 import type { ListMessages } from '../../application/messaging/list-messages.use-case';
+import type { ResumePendingSends } from '../../application/messaging/resume-pending-sends.use-case';
 import type { SendMessage } from '../../application/messaging/send-message.use-case';
 import type { NotifyParticipants } from '../../application/notifications/notify-participants.use-case';
 import type { AddParticipant } from '../../application/participants/add-participant.use-case';
@@ -19,8 +20,12 @@ import type { EventPublisher } from '../../application/ports/event-publisher.por
 import type { IdSequence } from '../../application/ports/id-sequence.port';
 import type { JobQueue } from '../../application/ports/job-queue.port';
 import type { MessageRepository } from '../../application/ports/message-repository.port';
+import type { NotificationLog } from '../../application/ports/notification-log.port';
+import type { OfflineNotifier } from '../../application/ports/offline-notifier.port';
+import type { PresenceReader } from '../../application/ports/presence-reader.port';
 import type { ReadReceiptRepository } from '../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../application/ports/read-state-repository.port';
+import type { SendOutbox } from '../../application/ports/send-outbox.port';
 import type { UserDirectory } from '../../application/ports/user-directory.port';
 import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
 import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
@@ -42,6 +47,13 @@ export interface TenantPorts {
   jobs: JobQueue;
   clock: Clock;
   uuids: UuidGenerator;
+  /** Sends in progress, for crash recovery (src/adapters/queue). */
+  outbox: SendOutbox;
+  /** Notifications already sent, per (message, recipient). */
+  notificationLog: NotificationLog;
+  presence: PresenceReader;
+  /** The tenant's webhook, for offline recipients. */
+  offline: OfflineNotifier;
 }
 
 /** Every use case, wired to one tenant's ports. */
@@ -66,6 +78,7 @@ export interface TenantUseCases {
   recordReadReceipt: RecordReadReceipt;
   refreshUnreadCounts: RefreshUnreadCounts;
   notifyParticipants: NotifyParticipants;
+  resumePendingSends: ResumePendingSends;
 }
 
 /** What an HTTP request, a socket or a job resolves from its tenant slug. */

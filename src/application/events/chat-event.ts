@@ -32,7 +32,8 @@ export interface UnreadUpdatePayload {
 }
 
 export interface NotificationPayload {
-  type: 'message.new';
+  /** `mention` when the message mentions the recipient (`@user_id` in its content). */
+  type: 'message.new' | 'mention';
   channel_id: string;
   message: MessageView;
 }

@@ -1,4 +1,5 @@
 import { ReadReceiptRange } from '../../domain/read/read-receipt';
+import { NotificationPayload } from '../events/chat-event';
 
 /*
  * Jobs for the three queues. Ids are deterministic, derived from what the job does, so a retried
@@ -22,10 +23,17 @@ export interface MessageJobData {
   message_id: number;
 }
 
+/** One notification to deliver to the tenant's webhook (an offline recipient). */
+export interface WebhookJobData {
+  user_id: string;
+  notification: NotificationPayload;
+}
+
 export type Job =
   | { queue: 'read-receipts'; id: string; data: ReadReceiptJobData }
   | { queue: 'unread-counts'; id: string; data: MessageJobData }
-  | { queue: 'notifications'; id: string; data: MessageJobData };
+  | { queue: 'notifications'; id: string; data: MessageJobData }
+  | { queue: 'webhooks'; id: string; data: WebhookJobData };
 
 export type QueueName = Job['queue'];
 
@@ -59,4 +67,14 @@ export function notificationJob(channelId: string, messageId: number): Job {
 
 export function receiptRangeFromJob(data: ReadReceiptJobData): ReadReceiptRange {
   return { ...data, read_at: new Date(data.read_at) };
+}
+
+/** Deliver one notification to the tenant's webhook; one job per (message, recipient). */
+export function webhookJob(userId: string, notification: NotificationPayload): Job {
+  const user = encodeURIComponent(userId);
+  return {
+    queue: 'webhooks',
+    id: `webhook.${notification.message.id}.${user}`,
+    data: { user_id: userId, notification },
+  };
 }

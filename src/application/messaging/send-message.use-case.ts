@@ -2,18 +2,17 @@ import { assertCanSend } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { Message } from '../../domain/message/message.entity';
 import { parseClientMessageId } from '../../domain/message/new-message';
-import { ReadPointer } from '../../domain/read/read-pointer';
 import { loadChannel, loadMessageIn } from '../channels/load-channel';
-import { notificationJob, readReceiptJob, unreadCountsJob } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
-import { ensureMembershipState } from '../reading/membership-state';
+import { NO_SEND_OUTBOX, SendOutbox } from '../ports/send-outbox.port';
 import { optionalMessageId } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
+import { SendFollowUp } from './send-follow-up';
 
 export interface SendMessageInput {
   userId: string;
@@ -37,17 +36,24 @@ export interface SendMessageResult {
  * sender's read pointer moves to it, message.created is published, and the unread-counts and
  * notifications jobs are enqueued. If the pointer skipped other people's messages, they are
  * receipted as read too (a read-receipts job), as sending implies having seen the channel.
+ * A send is held in the SendOutbox from before the message is stored until that follow-up is done,
+ * so a process that dies in between leaves work that ResumePendingSends finishes.
  * @throws ChannelNotFoundError, MessageNotFoundError (parent_id not in this channel), ValidationError.
  */
 export class SendMessage {
+  private readonly followUp: SendFollowUp;
+
   constructor(
     private readonly channels: ChannelRepository,
     private readonly messages: MessageRepository,
-    private readonly readStates: ReadStateRepository,
-    private readonly events: EventPublisher,
-    private readonly jobs: JobQueue,
+    readStates: ReadStateRepository,
+    events: EventPublisher,
+    jobs: JobQueue,
     private readonly clock: Clock,
-  ) {}
+    private readonly outbox: SendOutbox = NO_SEND_OUTBOX,
+  ) {
+    this.followUp = new SendFollowUp(channels, readStates, events, jobs);
+  }
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {
     const channel = await loadChannel(this.channels, input.channelId);
@@ -61,8 +67,14 @@ export class SendMessage {
       parent: await this.loadParent(channel, input.parent_id),
       now: this.clock.now(),
     });
+    const token = await this.outbox.open({
+      channel_id: channel.id,
+      user_id: input.userId,
+      created_at: draft.created_at,
+    });
     const { message, created } = await this.messages.append(draft);
-    if (created) await this.afterSend(channel, message);
+    if (created) await this.followUp.run(channel, message);
+    await this.outbox.close(token);
     return { message: toMessageView(message), created };
   }
 
@@ -75,38 +87,5 @@ export class SendMessage {
   private async loadParent(channel: Channel, rawParentId: unknown): Promise<Message | null> {
     const parentId = optionalMessageId(rawParentId, 'parent_id');
     return parentId === null ? null : loadMessageIn(this.messages, channel, parentId);
-  }
-
-  private async afterSend(channel: Channel, message: Message): Promise<void> {
-    await this.channels.recordLastMessage(channel.id, {
-      id: message.id,
-      seq: message.seq,
-      created_at: message.createdAt,
-    });
-    await this.readStates.recordActivity(channel.id, message.seq, message.createdAt);
-    await this.moveSenderPointer(channel, message);
-    await this.events.publish({
-      type: 'message.created',
-      channel_id: channel.id,
-      payload: toMessageView(message),
-    });
-    await this.jobs.enqueue(unreadCountsJob(channel.id, message.id));
-    await this.jobs.enqueue(notificationJob(channel.id, message.id));
-  }
-
-  private async moveSenderPointer(channel: Channel, message: Message): Promise<void> {
-    const sender = channel.participant(message.userId)!;
-    const before = await ensureMembershipState(this.readStates, channel, sender);
-    await this.readStates.advancePointer(sender.userId, channel.id, ReadPointer.at(message.id, message.seq));
-    if (message.seq - before.last_read_seq <= 1) return;
-    const range = {
-      user_id: sender.userId,
-      channel_id: channel.id,
-      from_seq: before.last_read_seq,
-      to_seq: message.seq,
-      to_message_id: message.id,
-      read_at: message.createdAt,
-    };
-    await this.jobs.enqueue(readReceiptJob(range));
   }
 }

@@ -1,14 +1,25 @@
+import { Channel } from '../../domain/channel/channel.entity';
+import { Message } from '../../domain/message/message.entity';
+import { mentions } from '../../domain/message/mentions';
+import { NotificationPayload } from '../events/chat-event';
 import { MessageJobData } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { MessageRepository } from '../ports/message-repository.port';
+import { NO_NOTIFICATION_LOG, NotificationLog } from '../ports/notification-log.port';
+import { NO_OFFLINE_NOTIFIER, OfflineNotifier } from '../ports/offline-notifier.port';
+import { EVERYONE_ONLINE, PresenceReader } from '../ports/presence-reader.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { toMessageView } from '../views/message.view';
 
 /**
  * The notifications worker's job after a new message: a `notification` event to every participant
  * but the sender, except those who muted the channel or have already read past the message. A
- * message deleted meanwhile, or a channel gone, notifies nobody.
+ * recipient the message mentions (`@user_id`) gets type `mention` instead of `message.new`.
+ * Recipients who are offline are also handed to the OfflineNotifier (the tenant's webhook).
+ * Safe to run twice: each (message, recipient) is claimed in the NotificationLog before its event
+ * is sent, and offline delivery is idempotent per (message, recipient). A message deleted
+ * meanwhile, or a channel gone, notifies nobody.
  */
 export class NotifyParticipants {
   constructor(
@@ -16,6 +27,9 @@ export class NotifyParticipants {
     private readonly messages: MessageRepository,
     private readonly readStates: ReadStateRepository,
     private readonly events: EventPublisher,
+    private readonly log: NotificationLog = NO_NOTIFICATION_LOG,
+    private readonly presence: PresenceReader = EVERYONE_ONLINE,
+    private readonly offline: OfflineNotifier = NO_OFFLINE_NOTIFIER,
   ) {}
 
   async execute(input: MessageJobData): Promise<void> {
@@ -24,13 +38,28 @@ export class NotifyParticipants {
       this.messages.findById(input.message_id),
     ]);
     if (!channel || !message || message.isDeleted || message.channelId !== channel.id) return;
-    const states = new Map((await this.readStates.listByChannel(channel.id)).map((s) => [s.user_id, s]));
-    const payload = { type: 'message.new' as const, channel_id: channel.id, message: toMessageView(message) };
-    for (const participant of channel.participants) {
-      const state = states.get(participant.userId);
-      if (participant.userId === message.userId || state?.is_muted) continue;
-      if (state && state.last_read_seq >= message.seq) continue;
-      await this.events.publish({ type: 'notification', user_id: participant.userId, payload });
+    const recipients = await this.recipientsOf(channel, message);
+    const online = recipients.length ? await this.presence.onlineAmong(recipients) : new Set<string>();
+    const view = toMessageView(message);
+    for (const userId of recipients) {
+      const type = mentions(view.content, userId) ? 'mention' : 'message.new';
+      const payload: NotificationPayload = { type, channel_id: channel.id, message: view };
+      // Offline delivery first: it is idempotent on its own, so a retry after a failure here still queues it.
+      if (!online.has(userId)) await this.offline.notify(userId, payload);
+      if (await this.log.claim(message.id, userId)) {
+        await this.events.publish({ type: 'notification', user_id: userId, payload });
+      }
     }
+  }
+
+  private async recipientsOf(channel: Channel, message: Message): Promise<string[]> {
+    const states = new Map((await this.readStates.listByChannel(channel.id)).map((s) => [s.user_id, s]));
+    return channel.participants
+      .map((p) => p.userId)
+      .filter((userId) => {
+        const state = states.get(userId);
+        if (userId === message.userId || state?.is_muted) return false;
+        return !(state && state.last_read_seq >= message.seq);
+      });
   }
 }

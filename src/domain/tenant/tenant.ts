@@ -7,6 +7,9 @@ export interface Tenant {
   name: string;
   database_name: string;
   created_at: Date;
+  /** Where notifications for offline recipients are POSTed (signed with webhook_secret); none when absent. */
+  webhook_url?: string | null;
+  webhook_secret?: string | null;
 }
 
 export interface NewTenant {

@@ -4,6 +4,7 @@ import { adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
 import { createHttpApp, type HttpMount } from '../../adapters/http/app';
 import { healthRouter, type DependencyCheck } from '../../adapters/http/health.router';
 import type { TenantDirectory } from '../../application/ports/tenant-directory.port';
+import { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
 import { ListTenants } from '../../application/tenants/list-tenants.use-case';
 import type { Config } from '../config';
@@ -31,6 +32,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
     const router = adminTenantsRouter({
       createTenant: ctx.get(TOKENS.CreateTenant),
       listTenants: ctx.get(TOKENS.ListTenants),
+      // MongoTenantDirectory is also the TenantWebhooks port.
+      configureWebhook: new ConfigureTenantWebhook(ctx.get(TOKENS.TenantDirectory)),
     });
     return { path: '/api/admin', handlers: [requireAdminToken(config.ADMIN_TOKEN), router] };
   });

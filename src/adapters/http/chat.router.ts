@@ -1,0 +1,57 @@
+import { Router, type RequestHandler } from 'express';
+import { TenantMismatchError } from '../auth/auth.errors';
+import { bearerToken, type JwtAuthenticator } from '../auth/jwt-authenticator';
+import type { TenantContexts } from '../tenancy/tenant-context';
+import { channelEndpoints } from './channels.endpoints';
+import { tenantParams } from './chat-request.schemas';
+import { mountEndpoints, setChatContext, type Endpoint } from './endpoint';
+import { messageEndpoints } from './messages.endpoints';
+import { participantEndpoints } from './participants.endpoints';
+import type { ProfileRefresh } from './profile-refresh';
+import type { RequestRateLimits } from './rate-limits';
+import { readingEndpoints } from './reading.endpoints';
+import { parseWith } from './validation';
+
+/** Where the chat API is mounted; `:tenant` is the tenant slug. */
+export const CHAT_MOUNT = '/api/chat/:tenant';
+
+/** Every route of the chat API, in the order the router tries them. */
+export const CHAT_ENDPOINTS: readonly Endpoint[] = [
+  ...channelEndpoints,
+  ...messageEndpoints,
+  ...readingEndpoints,
+  ...participantEndpoints,
+];
+
+export interface ChatRouterDeps {
+  authenticator: JwtAuthenticator;
+  tenants: TenantContexts;
+  profiles: ProfileRefresh;
+  limits: RequestRateLimits;
+}
+
+/** The chat API under CHAT_MOUNT: every request is authenticated, tenant-checked and rate-limited first. */
+export function chatRouter(deps: ChatRouterDeps): Router {
+  const router = Router({ strict: false, mergeParams: true });
+  router.use(chatContext(deps));
+  mountEndpoints(router, CHAT_ENDPOINTS);
+  return router;
+}
+
+/**
+ * Resolves who calls and for which tenant, in this order: a valid token (401), the path's tenant
+ * is the token's (403 tenant_mismatch), the budgets (429), the tenant exists (404 tenant_not_found).
+ * Then the caller's profile is refreshed from the token's claims when they changed.
+ */
+function chatContext(deps: ChatRouterDeps): RequestHandler {
+  return async (req, res, next) => {
+    const caller = await deps.authenticator.verify(bearerToken(req.headers.authorization));
+    const { tenant } = parseWith(tenantParams, { tenant: req.params.tenant }, 'path');
+    if (caller.tenant !== tenant) throw new TenantMismatchError();
+    await deps.limits.consume(tenant, caller.userId);
+    const context = await deps.tenants.forSlug(tenant);
+    await deps.profiles.refresh(tenant, caller, context.useCases.upsertUserProfile);
+    setChatContext(res, { caller, useCases: context.useCases });
+    next();
+  };
+}

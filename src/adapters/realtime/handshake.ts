@@ -1,0 +1,76 @@
+import { bearerToken, type JwtAuthenticator } from '../auth/jwt-authenticator';
+import type { ProfileRefresh } from '../http/profile-refresh';
+import type { Logger } from '../logging/logger';
+import type { TenantContexts } from '../tenancy/tenant-context';
+import { channelIdOf, tenantRoom, userRoom } from './rooms';
+import { connectError, describeError } from './socket-errors';
+import type { ServerSocket } from './socket-session';
+
+type Next = (error?: Error) => void;
+export type SocketMiddleware = (socket: ServerSocket, next: Next) => void;
+
+export interface HandshakeDeps {
+  authenticator: JwtAuthenticator;
+  tenants: TenantContexts;
+  profiles: ProfileRefresh;
+  logger: Logger;
+  /** Resolves once the Redis subscriptions asked for so far are in place (see `joinRooms`). */
+  subscriptionsSettled: () => Promise<unknown>;
+}
+
+/** The token: `auth.token` (browsers), else `Authorization: Bearer`, else the `token` query parameter. */
+export function tokenOf(handshake: ServerSocket['handshake']): string | undefined {
+  const auth = handshake.auth as Record<string, unknown> | undefined;
+  if (typeof auth?.token === 'string') return auth.token;
+  const header = bearerToken(handshake.headers.authorization);
+  if (header) return header;
+  const query = handshake.query.token;
+  return typeof query === 'string' ? query : undefined;
+}
+
+/** One async step of the handshake; any error refuses the socket with the contract's code. */
+function step(deps: HandshakeDeps, run: (socket: ServerSocket) => Promise<void>): SocketMiddleware {
+  return (socket, next) => {
+    run(socket).then(
+      () => next(),
+      (error) => next(connectError(describeError(error, deps.logger, { namespace: socket.nsp.name }))),
+    );
+  };
+}
+
+/**
+ * The handshake of every namespace: the token's user, their tenant's context, the channel of the
+ * namespace (membership checked through GetChannel: a non-participant gets `channel_not_found`,
+ * exactly as for a channel that does not exist), the profile refreshed from the token's claims.
+ */
+export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
+  const authenticate = step(deps, async (socket) => {
+    const user = await deps.authenticator.verify(tokenOf(socket.handshake));
+    const context = await deps.tenants.forSlug(user.tenant);
+    socket.data.session = { user, tenant: user.tenant, context, channelId: channelIdOf(socket.nsp.name) };
+  });
+  const checkMembership = step(deps, async (socket) => {
+    const { user, context, channelId } = socket.data.session!;
+    if (channelId !== null) await context.useCases.getChannel.execute({ userId: user.userId, channelId });
+  });
+  const refreshProfile = step(deps, async (socket) => {
+    const { user, tenant, context } = socket.data.session!;
+    await deps.profiles
+      .refresh(tenant, user, context.useCases.upsertUserProfile)
+      .catch((err) => deps.logger.warn({ err, tenant }, 'profile refresh failed'));
+  });
+  return [authenticate, checkMembership, refreshProfile, joinRooms(deps)];
+}
+
+/**
+ * Joins t:{tenant} and u:{tenant}:{user}, then waits until Redis has the subscriptions the namespace
+ * and rooms asked for: the client's `connect` means "from now on you receive", so a message sent
+ * right after it (on any node) is never lost to a subscription still in flight.
+ */
+function joinRooms(deps: HandshakeDeps): SocketMiddleware {
+  return step(deps, async (socket) => {
+    const { tenant, user } = socket.data.session!;
+    await socket.join([tenantRoom(tenant), userRoom(tenant, user.userId)]);
+    await deps.subscriptionsSettled();
+  });
+}

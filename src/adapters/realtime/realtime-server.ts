@@ -1,0 +1,75 @@
+import type { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+import type { RedisTypingIndicator } from '../presence/redis-typing-indicator';
+import { serveChatNamespace, type ChatDeps } from './chat.namespace';
+import type { ConnectionTracker } from './connection-tracker';
+import { handshake, type HandshakeDeps } from './handshake';
+import { reapEmptyNamespaces } from './namespace-reaper';
+import type { NodeLiveness } from './node-liveness';
+import { servePresenceNamespace, type PresenceDeps } from './presence.namespace';
+import { CHAT_NAMESPACE_PATTERN, PRESENCE_NAMESPACE_PATTERN, TYPING_NAMESPACE_PATTERN } from './rooms';
+import type { ShardedChannels } from './sharded-channels';
+import type { ServerNamespace } from './socket-session';
+import { serveTypingNamespace } from './typing.namespace';
+
+export interface RealtimeServerDeps extends PresenceDeps, ChatDeps {
+  io: Server;
+  channels: ShardedChannels;
+  /** Publishes for the adapter (the process's command connection). */
+  pub: Redis;
+  /** A dedicated connection for the adapter's subscriptions. */
+  sub: Redis;
+  handshake: Omit<HandshakeDeps, 'subscriptionsSettled'>;
+  tracker: ConnectionTracker;
+  typing: RedisTypingIndicator;
+  liveness: NodeLiveness;
+}
+
+/**
+ * The Socket.IO side of an API node: the sharded Redis adapter, the three dynamic namespaces with
+ * their handshake, and this node's presence heartbeat. Started before the HTTP server listens;
+ * stopped after the sockets are closed (ApiNode.stop), so every disconnect is counted first.
+ */
+export class RealtimeServer {
+  readonly name = 'realtime';
+
+  constructor(private readonly deps: RealtimeServerDeps) {}
+
+  /** The id this node's connections are counted under in Redis. */
+  get nodeId(): string {
+    return this.deps.presence.nodeId;
+  }
+
+  async start(): Promise<void> {
+    const { io, channels, pub, sub } = this.deps;
+    io.adapter(channels.adapter(pub, sub));
+    // The subscriber answers in order: a PING's reply means every (S)SUBSCRIBE sent before it is active.
+    const steps = handshake({ ...this.deps.handshake, subscriptionsSettled: () => sub.ping() });
+    const parents = [CHAT_NAMESPACE_PATTERN, TYPING_NAMESPACE_PATTERN, PRESENCE_NAMESPACE_PATTERN].map(
+      (pattern) => {
+        const parent = io.of(pattern) as unknown as ServerNamespace;
+        for (const step of steps) parent.use(step);
+        return { pattern, parent };
+      },
+    );
+    reapEmptyNamespaces(io, parents as never);
+    serveChatNamespace(parents[0].parent, this.deps);
+    serveTypingNamespace(parents[1].parent, this.deps);
+    servePresenceNamespace(parents[2].parent, this.deps);
+    await this.deps.liveness.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.deps.tracker.drain();
+    this.deps.typing.close();
+    await this.deps.liveness.stop();
+  }
+}
+
+/**
+ * Cuts every client connection of this node as a network failure would (no DISCONNECT packet, which
+ * would tell clients not to come back): Socket.IO clients reconnect by themselves.
+ */
+export function dropLocalSockets(io: Server): void {
+  for (const nsp of io._nsps.values()) for (const socket of nsp.sockets.values()) socket.conn.close();
+}

@@ -1,0 +1,8 @@
+/** Who has a live connection right now (on any API node). */
+export interface PresenceReader {
+  /** The users among `userIds` who are online. */
+  onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** For setups without presence (in-memory tests): everyone counts as online. */
+export const EVERYONE_ONLINE: PresenceReader = { onlineAmong: async (ids) => new Set(ids) };

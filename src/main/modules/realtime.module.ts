@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ContainerModule, type ResolutionContext } from 'inversify';
+import type { Server } from 'socket.io';
+import { JwtAuthenticator } from '../../adapters/auth/jwt-authenticator';
+import { ProfileRefresh } from '../../adapters/http/profile-refresh';
+import { RequestRateLimits } from '../../adapters/http/rate-limits';
+import type { Logger } from '../../adapters/logging/logger';
+import { PresenceKeys } from '../../adapters/presence/presence-keys';
+import { RedisNodeRegistry } from '../../adapters/presence/redis-node-registry';
+import { RedisPresence } from '../../adapters/presence/redis-presence';
+import { RedisTypingIndicator } from '../../adapters/presence/redis-typing-indicator';
+import { ConnectionTracker } from '../../adapters/realtime/connection-tracker';
+import { NodeLiveness } from '../../adapters/realtime/node-liveness';
+import { RealtimeBroadcasts } from '../../adapters/realtime/realtime-broadcasts';
+import { dropLocalSockets, RealtimeServer } from '../../adapters/realtime/realtime-server';
+import { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
+import { ShardedChannels } from '../../adapters/realtime/sharded-channels';
+import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
+import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import type { TenantContexts } from '../../adapters/tenancy/tenant-context';
+import type { Clock } from '../../application/ports/clock.port';
+import type { EventPublisher } from '../../application/ports/event-publisher.port';
+import type { Tenant } from '../../domain/tenant/tenant';
+import type { Config } from '../config';
+import type { Lifecycle } from '../lifecycle';
+import { TOKENS } from '../tokens';
+
+export type EventPublisherFactory = (tenant: Tenant) => EventPublisher;
+
+/** What every process needs to reach sockets on the API nodes: the emitter and a tenant's EventPublisher. */
+export const realtimeEventsModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.SocketEmitter)
+    .toDynamicValue((ctx) => {
+      const config = ctx.get<Config>(TOKENS.Config);
+      const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
+      return new RedisSocketEmitter(redis, new ShardedChannels(config.REDIS_KEY_PREFIX));
+    })
+    .inSingletonScope();
+  bind<EventPublisherFactory>(TOKENS.TenantEventPublishers).toDynamicValue((ctx) => {
+    const emitter = ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter);
+    return (tenant) => new SocketIoEventPublisher(emitter, tenant.slug);
+  });
+});
+
+/** API nodes: the Socket.IO namespaces with the sharded Redis adapter, presence and typing. */
+export const realtimeModule = new ContainerModule(({ bind }) => {
+  bind<Lifecycle>(TOKENS.Lifecycle)
+    .toDynamicValue((ctx) => realtimeServer(ctx))
+    .inSingletonScope();
+});
+
+/** Presence, channel presence, typing and this node's heartbeat, all in Redis. */
+function presenceParts(ctx: ResolutionContext, logger: Logger) {
+  const config = ctx.get<Config>(TOKENS.Config);
+  const clock = ctx.get<Clock>(TOKENS.Clock);
+  const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
+  const io = ctx.get<Server>(TOKENS.SocketServer);
+  const keys = new PresenceKeys(config.REDIS_KEY_PREFIX);
+  const nodeId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const presence = new RedisPresence(redis, keys, nodeId);
+  const broadcasts = new RealtimeBroadcasts(ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter));
+  const typing = new RedisTypingIndicator(
+    redis,
+    keys,
+    { throttleMs: config.TYPING_THROTTLE_MS, timeoutMs: config.TYPING_TIMEOUT_MS },
+    (change) => broadcasts.typing(change),
+    (err) => logger.warn({ err }, 'typing update failed'),
+  );
+  const tracker = new ConnectionTracker(presence, broadcasts, typing, clock, logger);
+  const registry = new RedisNodeRegistry(redis, keys, nodeId);
+  const fence = () => dropLocalSockets(io);
+  const liveness = new NodeLiveness(registry, tracker, config.PRESENCE_TTL_MS, fence, clock, logger);
+  return { presence, broadcasts, typing, tracker, liveness };
+}
+
+function realtimeServer(ctx: ResolutionContext): RealtimeServer {
+  const config = ctx.get<Config>(TOKENS.Config);
+  const logger = ctx.get<Logger>(TOKENS.Logger).child({ component: 'realtime' });
+  const redis = ctx.get<RedisConnections>(TOKENS.Redis);
+  return new RealtimeServer({
+    io: ctx.get<Server>(TOKENS.SocketServer),
+    channels: new ShardedChannels(config.REDIS_KEY_PREFIX),
+    pub: redis.command,
+    sub: redis.create('socket.io-sub'),
+    handshake: {
+      authenticator: new JwtAuthenticator({
+        secret: config.JWT_SECRET,
+        publicKey: config.JWT_PUBLIC_KEY,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+      }),
+      tenants: ctx.get<TenantContexts>(TOKENS.TenantContexts),
+      profiles: new ProfileRefresh(),
+      logger,
+    },
+    ...presenceParts(ctx, logger),
+    limits: { perSecond: config.SOCKET_EVENTS_PER_SECOND, burst: config.SOCKET_EVENTS_BURST },
+    // The same Redis counters as the REST API's: one budget per user and per tenant, whatever the path.
+    requestLimits: new RequestRateLimits(redis.command, {
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
+      tenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
+    }),
+    logger,
+  });
+}

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import type { ChannelView } from '../../src/application/views/channel.view';
+import { ChatClient } from '../support/chat-client';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { uniqueSlug } from '../support/test-env';
+
+describe('Participants API', () => {
+  let api: TestApi;
+  let tenant: string;
+  let alice: ChatClient;
+  let bob: ChatClient;
+  let dave: ChatClient;
+  let channel: ChannelView;
+
+  before(async () => {
+    api = await startTestApi();
+  });
+  after(() => api.stop());
+
+  beforeEach(async () => {
+    tenant = await api.createTenant(uniqueSlug('participants'));
+    [alice, bob, dave] = await Promise.all(
+      ['alice', 'bob', 'dave'].map((u) => ChatClient.as(api, tenant, u)),
+    );
+    channel = await alice.group(['bob']);
+  });
+
+  describe('POST channels/{id}/participants/', () => {
+    it('lets an admin add a user, who joins as a member and can read the channel', async () => {
+      const res = await alice.post(`channels/${channel.id}/participants/`, { user_id: 'dave' });
+
+      assert.equal(res.status, 201);
+      assert.equal(res.body.user_id, 'dave');
+      assert.equal(res.body.role, 'member');
+      assert.equal((await dave.get(`channels/${channel.id}/`)).status, 200);
+    });
+
+    it('answers 200 and changes nothing when the user is already in', async () => {
+      const res = await alice.post(`channels/${channel.id}/participants/`, { user_id: 'bob', role: 'admin' });
+
+      assert.equal(res.status, 200);
+      assert.equal(res.body.role, 'member');
+    });
+
+    it('answers 403 insufficient_role to a member', async () => {
+      const res = await bob.post(`channels/${channel.id}/participants/`, { user_id: 'dave' });
+
+      assert.equal(res.status, 403);
+      assert.equal(res.body.error.code, 'insufficient_role');
+    });
+
+    it('answers 403 insufficient_role to a guest', async () => {
+      const guest = await ChatClient.as(api, tenant, 'gus', { userType: 'guest' });
+      await alice.post(`channels/${channel.id}/participants/`, { user_id: 'gus', user_type: 'guest' });
+
+      const res = await guest.post(`channels/${channel.id}/participants/`, { user_id: 'dave' });
+
+      assert.equal(res.status, 403);
+      assert.equal(res.body.error.code, 'insufficient_role');
+    });
+
+    it('answers 403 forbidden for a direct channel', async () => {
+      const direct = await alice.direct('bob');
+
+      const res = await alice.post(`channels/${direct.id}/participants/`, { user_id: 'dave' });
+
+      assert.equal(res.status, 403);
+      assert.equal(res.body.error.code, 'forbidden');
+    });
+
+    it('answers 400 for a user_id that is not a string', async () => {
+      const res = await alice.post(`channels/${channel.id}/participants/`, { user_id: ['dave'] });
+
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error.details.fields[0].field, 'user_id');
+    });
+  });
+
+  describe('PATCH channels/{id}/participants/{user_id}/', () => {
+    it('lets an admin change a role', async () => {
+      const res = await alice.patch(`channels/${channel.id}/participants/bob/`, { role: 'admin' });
+
+      assert.equal(res.status, 200);
+      assert.equal(res.body.role, 'admin');
+    });
+
+    it('answers 403 insufficient_role to a member', async () => {
+      const res = await bob.patch(`channels/${channel.id}/participants/bob/`, { role: 'admin' });
+
+      assert.equal(res.status, 403);
+      assert.equal(res.body.error.code, 'insufficient_role');
+    });
+
+    it('answers 409 conflict when the last admin steps down while others remain', async () => {
+      const res = await alice.patch(`channels/${channel.id}/participants/alice/`, { role: 'member' });
+
+      assert.equal(res.status, 409);
+      assert.equal(res.body.error.code, 'conflict');
+    });
+
+    it('answers 404 not_found for a user who is not a participant, and 400 for an unknown role', async () => {
+      const missing = await alice.patch(`channels/${channel.id}/participants/dave/`, { role: 'admin' });
+      const badRole = await alice.patch(`channels/${channel.id}/participants/bob/`, { role: 'owner' });
+
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error.code, 'not_found');
+      assert.equal(badRole.status, 400);
+    });
+  });
+
+  describe('DELETE channels/{id}/participants/{user_id}/', () => {
+    it('lets an admin remove someone, who then no longer sees the channel', async () => {
+      const res = await alice.delete(`channels/${channel.id}/participants/bob/`);
+
+      assert.equal(res.status, 200);
+      assert.equal(res.body.removed.user_id, 'bob');
+      assert.equal((await bob.get(`channels/${channel.id}/`)).status, 404);
+    });
+
+    it('lets anyone leave, and promotes a successor when the last admin leaves', async () => {
+      const res = await alice.delete(`channels/${channel.id}/participants/alice/`);
+
+      assert.equal(res.status, 200);
+      assert.equal(res.body.promoted.user_id, 'bob');
+      assert.equal(res.body.promoted.role, 'admin');
+    });
+
+    it('answers 403 insufficient_role to a member removing someone else', async () => {
+      const res = await bob.delete(`channels/${channel.id}/participants/alice/`);
+
+      assert.equal(res.status, 403);
+      assert.equal(res.body.error.code, 'insufficient_role');
+    });
+
+    it('answers 404 not_found for a user who is not a participant', async () => {
+      const res = await alice.delete(`channels/${channel.id}/participants/dave/`);
+
+      assert.equal(res.status, 404);
+      assert.equal(res.body.error.code, 'not_found');
+    });
+
+    it('accepts URL-encoded user ids', async () => {
+      await alice.post(`channels/${channel.id}/participants/`, { user_id: 'user/with space' });
+
+      const res = await alice.delete(
+        `channels/${channel.id}/participants/${encodeURIComponent('user/with space')}/`,
+      );
+
+      assert.equal(res.status, 200);
+      assert.equal(res.body.removed.user_id, 'user/with space');
+    });
+  });
+});

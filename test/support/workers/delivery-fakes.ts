@@ -1,0 +1,54 @@
+import type { NotificationPayload } from '../../../src/application/events/chat-event';
+import type { NotificationLog } from '../../../src/application/ports/notification-log.port';
+import type { OfflineNotifier } from '../../../src/application/ports/offline-notifier.port';
+import type { PresenceReader } from '../../../src/application/ports/presence-reader.port';
+import type { PendingSend, SendOutbox } from '../../../src/application/ports/send-outbox.port';
+
+/** A unique set of (message, recipient), like the Redis one. */
+export class InMemoryNotificationLog implements NotificationLog {
+  private readonly sent = new Set<string>();
+
+  async claim(messageId: number, userId: string): Promise<boolean> {
+    const key = JSON.stringify([messageId, userId]);
+    if (this.sent.has(key)) return false;
+    this.sent.add(key);
+    return true;
+  }
+}
+
+/** Exactly the users set online. */
+export class FixedPresence implements PresenceReader {
+  constructor(private readonly online: readonly string[]) {}
+
+  async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
+    return new Set(userIds.filter((u) => this.online.includes(u)));
+  }
+}
+
+/** Keeps one delivery per (message, recipient), as the webhooks queue's job ids do. */
+export class InMemoryOfflineNotifier implements OfflineNotifier {
+  readonly deliveries = new Map<string, NotificationPayload>();
+
+  async notify(userId: string, notification: NotificationPayload): Promise<void> {
+    this.deliveries.set(`${notification.message.id}/${userId}`, notification);
+  }
+}
+
+export class InMemorySendOutbox implements SendOutbox {
+  readonly entries = new Map<string, PendingSend>();
+  private next = 0;
+
+  async open(send: Omit<PendingSend, 'token'>): Promise<string> {
+    const token = `send-${(this.next += 1)}`;
+    this.entries.set(token, { ...send, token });
+    return token;
+  }
+
+  async close(token: string): Promise<void> {
+    this.entries.delete(token);
+  }
+
+  async openedBefore(cutoff: Date, limit: number): Promise<PendingSend[]> {
+    return [...this.entries.values()].filter((e) => e.created_at < cutoff).slice(0, limit);
+  }
+}

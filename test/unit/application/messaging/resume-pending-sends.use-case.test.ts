@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { ResumePendingSends } from '../../../../src/application/messaging/resume-pending-sends.use-case';
+import { SendFollowUp } from '../../../../src/application/messaging/send-follow-up';
+import { SendMessage } from '../../../../src/application/messaging/send-message.use-case';
+import { Message } from '../../../../src/domain/message/message.entity';
+import { ChatScenario } from '../../../support/builders/chat-scenario';
+import { InMemorySendOutbox } from '../../../support/workers/delivery-fakes';
+
+describe('ResumePendingSends', () => {
+  let s: ChatScenario;
+  let outbox: InMemorySendOutbox;
+  let resume: ResumePendingSends;
+  let channelId: string;
+  const later = () => new Date(s.chat.clock.now().getTime() + 60_000);
+
+  beforeEach(async () => {
+    s = new ChatScenario();
+    outbox = new InMemorySendOutbox();
+    const c = s.chat;
+    resume = new ResumePendingSends(
+      outbox,
+      c.channels,
+      c.messages,
+      new SendFollowUp(c.channels, c.readStates, c.events, c.jobs),
+    );
+    channelId = (await s.group('alice', ['bob'])).id;
+  });
+
+  describe('when a send stored its message and its process died', () => {
+    it('makes it the last message, moves the sender pointer, enqueues its jobs and closes the entry', async () => {
+      const draft = Message.draft({
+        channel_id: channelId,
+        user_id: 'alice',
+        content: 'lost',
+        parent: null,
+        now: s.chat.clock.now(),
+      });
+      await outbox.open({ channel_id: channelId, user_id: 'alice', created_at: draft.created_at });
+      const { message } = await s.chat.messages.append(draft);
+
+      const result = await resume.execute({ openedBefore: later(), limit: 10 });
+
+      assert.deepEqual(result, { closed: 1, resumed: 1 });
+      assert.equal((await s.chat.channels.findById(channelId))?.lastMessageId, message.id);
+      assert.equal((await s.chat.readStates.find('alice', channelId))?.last_read_message_id, message.id);
+      assert.deepEqual(s.chat.jobs.jobs.map((j) => j.id).sort(), [
+        `notify.${channelId}.${message.id}`,
+        `unread.${channelId}.${message.id}`,
+      ]);
+      assert.equal(outbox.entries.size, 0);
+    });
+  });
+
+  describe('when the message was never stored', () => {
+    it('closes the entry and does nothing else', async () => {
+      await outbox.open({ channel_id: channelId, user_id: 'alice', created_at: s.chat.clock.now() });
+
+      const result = await resume.execute({ openedBefore: later(), limit: 10 });
+
+      assert.deepEqual(result, { closed: 1, resumed: 0 });
+      assert.equal(s.chat.jobs.jobs.length, 0);
+    });
+  });
+
+  describe('when a send completed normally', () => {
+    it('leaves no entry behind', async () => {
+      const c = s.chat;
+      const send = new SendMessage(c.channels, c.messages, c.readStates, c.events, c.jobs, c.clock, outbox);
+
+      await send.execute({ userId: 'alice', channelId, content: 'fine' });
+
+      assert.equal(outbox.entries.size, 0);
+    });
+  });
+});
