@@ -6,8 +6,6 @@ import { ApiNode } from '../../src/main/api-node';
 import { loadConfig } from '../../src/main/config';
 import { buildContainer } from '../../src/main/container';
 import { TOKENS } from '../../src/main/tokens';
-import { chatApiModule } from '../../test/integration/workers/support/chat-api.module';
-import { workerTenancyModule } from '../../test/integration/workers/support/worker-tenancy.module';
 import { TEST_JWT_SECRET } from '../../test/support/test-env';
 import { userToken } from '../../test/support/tokens';
 import { benchEnv, groupChannel, percentile, pooled } from './setup';
@@ -33,7 +31,7 @@ export async function measureLag(messages: number, concurrency: number): Promise
     WORKER_CONCURRENCY: String(concurrency),
     JWT_SECRET: TEST_JWT_SECRET,
   });
-  const node = new ApiNode(buildContainer(loadConfig(env), 'api', [chatApiModule, workerTenancyModule]));
+  const node = new ApiNode(buildContainer(loadConfig(env), 'api'));
   await node.start(0, '127.0.0.1');
   const sockets: Socket[] = [];
   try {

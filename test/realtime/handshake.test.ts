@@ -79,6 +79,12 @@ describe('The Socket.IO handshake', () => {
     });
   });
 
+  it('refuses the main namespace, which serves nothing, with not_found', async () => {
+    const err = await refusalOf('/', await chat.token('alice'));
+
+    assert.equal(err.message, 'not_found');
+  });
+
   describe('for clients that are not browsers', () => {
     it('accepts the token in an Authorization: Bearer header', async () => {
       const token = await chat.token('bob');

@@ -18,7 +18,7 @@ interface NamespaceInternals {
  */
 export function reapEmptyNamespaces(
   io: Server,
-  parents: ReadonlyArray<{ pattern: RegExp; parent: Namespace }>,
+  parents: ReadonlyArray<{ pattern: RegExp; parent: object }>,
 ): void {
   io.on('new_namespace', (nsp: Namespace) => {
     const owner = parents.find((p) => p.pattern.test(nsp.name));

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { RedisTypingIndicator } from '../presence/redis-typing-indicator';
+import { withTimeout } from '../redis/redis-connections';
 import { serveChatNamespace, type ChatDeps } from './chat.namespace';
 import type { ConnectionTracker } from './connection-tracker';
 import { handshake, type HandshakeDeps } from './handshake';
@@ -9,16 +10,24 @@ import type { NodeLiveness } from './node-liveness';
 import { servePresenceNamespace, type PresenceDeps } from './presence.namespace';
 import { CHAT_NAMESPACE_PATTERN, PRESENCE_NAMESPACE_PATTERN, TYPING_NAMESPACE_PATTERN } from './rooms';
 import type { ShardedChannels } from './sharded-channels';
+import { connectError, RealtimeUnavailableError } from './socket-errors';
 import type { ServerNamespace } from './socket-session';
 import { serveTypingNamespace } from './typing.namespace';
+
+const NO_SUCH_NAMESPACE = {
+  code: 'not_found',
+  message: 'connect to /ws/chat/{channel_id}, /ws/typing/{channel_id} or /ws/presence',
+};
 
 export interface RealtimeServerDeps extends PresenceDeps, ChatDeps {
   io: Server;
   channels: ShardedChannels;
   /** Publishes for the adapter (the process's command connection). */
   pub: Redis;
-  /** A dedicated connection for the adapter's subscriptions. */
+  /** A dedicated connection for the adapter's subscriptions (never gives up a command). */
   sub: Redis;
+  /** How long a handshake waits for Redis (DEPENDENCY_TIMEOUT_MS). */
+  timeoutMs: number;
   handshake: Omit<HandshakeDeps, 'subscriptionsSettled'>;
   tracker: ConnectionTracker;
   typing: RedisTypingIndicator;
@@ -44,7 +53,11 @@ export class RealtimeServer {
     const { io, channels, pub, sub } = this.deps;
     io.adapter(channels.adapter(pub, sub));
     // The subscriber answers in order: a PING's reply means every (S)SUBSCRIBE sent before it is active.
-    const steps = handshake({ ...this.deps.handshake, subscriptionsSettled: () => sub.ping() });
+    const settled = () =>
+      withTimeout(sub.ping(), this.deps.timeoutMs, 'redis subscriptions not settled').catch(() => {
+        throw new RealtimeUnavailableError('real-time delivery is unavailable; retry');
+      });
+    const steps = handshake({ ...this.deps.handshake, subscriptionsSettled: settled });
     const parents = [CHAT_NAMESPACE_PATTERN, TYPING_NAMESPACE_PATTERN, PRESENCE_NAMESPACE_PATTERN].map(
       (pattern) => {
         const parent = io.of(pattern) as unknown as ServerNamespace;
@@ -52,7 +65,9 @@ export class RealtimeServer {
         return { pattern, parent };
       },
     );
-    reapEmptyNamespaces(io, parents as never);
+    reapEmptyNamespaces(io, parents);
+    // The main namespace serves nothing: refuse it rather than hold idle unauthenticated sockets.
+    io.of('/').use((_socket, next) => next(connectError(NO_SUCH_NAMESPACE)));
     serveChatNamespace(parents[0].parent, this.deps);
     serveTypingNamespace(parents[1].parent, this.deps);
     servePresenceNamespace(parents[2].parent, this.deps);

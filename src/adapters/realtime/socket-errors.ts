@@ -13,6 +13,11 @@ export interface ErrorBody {
 export type AckReply = { ok: true } & Record<string, unknown>;
 export type AckFailure = { ok: false; error: ErrorBody };
 
+/** Redis (subscriptions, presence) did not answer in time: the client should retry. */
+export class RealtimeUnavailableError extends Error {
+  readonly code = 'service_unavailable';
+}
+
 export function failure(code: string, message: string, details?: Record<string, unknown>): AckFailure {
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }

@@ -12,6 +12,7 @@ import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
 import { optionalMessageId } from '../shared/params';
 import { ensureMembershipState, pointerOf, totalUnread } from './membership-state';
+import { storeUnreadCount } from './store-unread-count';
 
 export interface MarkReadInput {
   userId: string;
@@ -49,8 +50,16 @@ export class MarkRead {
     const before = await ensureMembershipState(this.readStates, channel, participant);
     if (!pointerOf(before).isBefore(target)) return resultOf(channel, before);
     const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
-    const result = resultOf(channel, after);
-    await this.readStates.setUnreadCount(input.userId, channel.id, result.unread_count);
+    const computed = resultOf(channel, after);
+    // Checked against fresh positions: a send landing meanwhile must not leave a stale count behind.
+    const stored = await storeUnreadCount(
+      this.channels,
+      this.readStates,
+      input.userId,
+      channel.id,
+      computed.unread_count,
+    );
+    const result = { ...computed, unread_count: stored };
     await this.announce(channel, input.userId, before, target, result.unread_count);
     return result;
   }

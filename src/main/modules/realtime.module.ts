@@ -82,7 +82,9 @@ function realtimeServer(ctx: ResolutionContext): RealtimeServer {
     io: ctx.get<Server>(TOKENS.SocketServer),
     channels: new ShardedChannels(config.REDIS_KEY_PREFIX),
     pub: redis.command,
-    sub: redis.create('socket.io-sub'),
+    // Subscriptions are queued while Redis is away and replayed when it returns: never give one up.
+    sub: redis.create('socket.io-sub', { maxRetriesPerRequest: null }),
+    timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
     handshake: {
       authenticator: new JwtAuthenticator({
         secret: config.JWT_SECRET,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
-const ENTRY = require.resolve('./worker-entry.ts');
+const ENTRY = require.resolve('../../../src/main/worker.ts');
 
 /** A worker process (`npm run worker`'s code) as a child, to be killed like a crashed node. */
 export class WorkerChild {

@@ -3,7 +3,6 @@ import { register } from 'prom-client';
 import { startTestApi, type TestApi } from '../../support/test-api';
 import { TEST_ADMIN_TOKEN, uniqueSlug } from '../../support/test-env';
 import { deleteRedisKeys, workerTestEnv } from './support/worker-harness';
-import { workerTenancyModule } from './support/worker-tenancy.module';
 
 describe('Job dashboard and queue metrics', function () {
   this.timeout(30_000);
@@ -13,7 +12,7 @@ describe('Job dashboard and queue metrics', function () {
 
   before(async () => {
     env = workerTestEnv();
-    api = await startTestApi(env, [workerTenancyModule]);
+    api = await startTestApi(env);
   });
 
   after(async () => {

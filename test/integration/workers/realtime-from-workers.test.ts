@@ -3,9 +3,7 @@ import { startTestApi, type TestApi } from '../../support/test-api';
 import { uniqueSlug } from '../../support/test-env';
 import { userToken } from '../../support/tokens';
 import { Sockets } from '../../realtime/support/test-socket';
-import { chatApiModule } from './support/chat-api.module';
 import { deleteRedisKeys, WorkerHarness, workerTestEnv } from './support/worker-harness';
-import { workerTenancyModule } from './support/worker-tenancy.module';
 
 describe('Worker events reach the sockets of API nodes', function () {
   this.timeout(60_000);
@@ -16,7 +14,7 @@ describe('Worker events reach the sockets of API nodes', function () {
 
   before(async () => {
     env = workerTestEnv({ WORKERS_INLINE: 'false' });
-    api = await startTestApi(env, [chatApiModule, workerTenancyModule]);
+    api = await startTestApi(env);
     workers = await WorkerHarness.start(env);
   });
 

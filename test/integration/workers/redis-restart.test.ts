@@ -7,8 +7,6 @@ import { uniqueSlug } from '../../support/test-env';
 import { userToken } from '../../support/tokens';
 import { assertChannelInvariants, allMessages } from './support/chat-invariants';
 import { deleteRedisKeys, drained, workerTestEnv } from './support/worker-harness';
-import { chatApiModule } from './support/chat-api.module';
-import { workerTenancyModule } from './support/worker-tenancy.module';
 
 const USERS = ['ana', 'ben', 'cleo'];
 
@@ -28,7 +26,7 @@ describe('Workers when Redis restarts under load', function () {
       WORKERS_INLINE: 'true',
       DEPENDENCY_TIMEOUT_MS: '1000',
     });
-    api = await startTestApi(env, [chatApiModule, workerTenancyModule]);
+    api = await startTestApi(env);
     tenant = await api.createTenant(uniqueSlug('restart'));
     tokens = Object.fromEntries(await Promise.all(USERS.map(async (u) => [u, await userToken(tenant, u)])));
   });

@@ -12,7 +12,6 @@ import { buildContainer, type ProcessKind } from '../../../../src/main/container
 import type { Lifecycle } from '../../../../src/main/lifecycle';
 import { TOKENS } from '../../../../src/main/tokens';
 import { REDIS_URL, RUN_DB_PREFIX, testConfig, testEnv, uniqueSlug } from '../../../support/test-env';
-import { workerTenancyModule } from './worker-tenancy.module';
 
 /** Short locks and sweeps, so that recovery (stalled jobs, abandoned sends) happens within a test. */
 export const FAST_RECOVERY = {
@@ -49,7 +48,7 @@ export class WorkerHarness {
 
   static async start(env: Record<string, string>, options: HarnessOptions = {}) {
     const config = testConfig(env);
-    const extra = [workerTenancyModule, ...(options.extra ?? [])];
+    const extra = options.extra ?? [];
     const harness = new WorkerHarness(buildContainer(config, options.kind ?? 'worker', extra), config);
     await harness.container.get<MongoDatabases>(TOKENS.Mongo).connect();
     await harness.container.get<RedisConnections>(TOKENS.Redis).waitUntilReady(5_000);
