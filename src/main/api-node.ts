@@ -8,7 +8,7 @@ import { originGuard } from '../adapters/realtime/origin-guard';
 import type { MongoDatabases } from '../adapters/persistence/mongo/mongo-databases';
 import type { RedisConnections } from '../adapters/redis/redis-connections';
 import type { Config } from './config';
-import type { Lifecycle } from './lifecycle';
+import { stopInReverse, type Lifecycle } from './lifecycle';
 import { TOKENS } from './tokens';
 
 /** One API process: Express and Socket.IO on one HTTP server, plus its lifecycles (inline workers). */
@@ -63,7 +63,7 @@ export class ApiNode {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
     await closed.catch(() => undefined);
     clearTimeout(force);
-    for (const part of [...this.lifecycles].reverse()) await part.stop();
+    await stopInReverse(this.lifecycles, this.logger);
     await this.container.get<RedisConnections>(TOKENS.Redis).close();
     await this.container.get<MongoDatabases>(TOKENS.Mongo).close();
     this.logger.info('api stopped');

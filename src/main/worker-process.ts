@@ -4,7 +4,7 @@ import type { MongoDatabases } from '../adapters/persistence/mongo/mongo-databas
 import type { RedisConnections } from '../adapters/redis/redis-connections';
 import type { Config } from './config';
 import { buildContainer } from './container';
-import type { Lifecycle } from './lifecycle';
+import { stopInReverse, type Lifecycle } from './lifecycle';
 import { TOKENS } from './tokens';
 
 /**
@@ -26,7 +26,7 @@ export async function startWorkerProcess(
   logger.info({ parts: parts.map((p) => p.name) }, 'worker started');
   return {
     async stop() {
-      for (const part of [...parts].reverse()) await part.stop();
+      await stopInReverse(parts, logger);
       await container.get<RedisConnections>(TOKENS.Redis).close();
       await container.get<MongoDatabases>(TOKENS.Mongo).close();
       logger.info('worker stopped');

@@ -147,3 +147,20 @@ async function pollReady(api: TestApi, status: number) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+describe('Shutdown while Redis is down', () => {
+  it('still stops every part and resolves', async () => {
+    const redisProxy = new TcpProxy(await TcpProxy.reservePort(), { host: '127.0.0.1', port: 6379 });
+    await redisProxy.up();
+    const api = await startTestApi({
+      REDIS_URL: `redis://127.0.0.1:${redisProxy.port}`,
+      DEPENDENCY_TIMEOUT_MS: '300',
+    });
+    await redisProxy.down();
+
+    const stopping = api.stop();
+
+    await assert.doesNotReject(stopping);
+    assert.equal(api.node.http.listening, false);
+  });
+});

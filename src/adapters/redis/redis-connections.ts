@@ -50,8 +50,17 @@ export class RedisConnections {
     await withTimeout(this.command.ping(), timeoutMs, 'redis ping timed out');
   }
 
-  async close(): Promise<void> {
-    await Promise.all([this.command, ...this.extra].map((c) => c.quit().catch(() => c.disconnect())));
+  /**
+   * QUIT where the client is connected (pending replies arrive first); a client that is not (Redis is
+   * down) would queue the QUIT until Redis returns, so it is disconnected at once instead.
+   */
+  async close(timeoutMs = 2_000): Promise<void> {
+    await Promise.all(
+      [this.command, ...this.extra].map(async (client) => {
+        if (client.status !== 'ready') return client.disconnect();
+        await withTimeout(client.quit(), timeoutMs, 'redis quit timed out').catch(() => client.disconnect());
+      }),
+    );
   }
 }
 
