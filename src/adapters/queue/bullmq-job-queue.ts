@@ -6,7 +6,7 @@ import type { BullMqQueues } from './bullmq-queues';
 /** The data every job carries: the tenant it belongs to, so a worker resolves the right database. */
 export type TenantJobData<T> = T & { tenant: string };
 
-/** The queue could not take the job in time (Redis unreachable): the HTTP layer answers 503. */
+/** The queue could not take the job in time (Redis never became reachable): the HTTP layer answers 503. */
 export class QueueUnavailableError extends Error {
   constructor(cause: unknown) {
     super(`job queue unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -29,8 +29,13 @@ export class BullMqJobQueue implements JobQueue {
     const data: TenantJobData<typeof job.data> = { ...job.data, tenant: this.tenant };
     const added = this.queues.get(job.queue).add(job.queue, data, { jobId: `${this.tenant}.${job.id}` });
     // A queue whose connection never became ready waits for it; bound that wait like any Redis call.
-    await withTimeout(added, this.timeoutMs, 'redis not ready').catch((error) => {
-      throw new QueueUnavailableError(error);
+    // (Once ready, ioredis itself rejects at once while Redis is down: the HTTP layer knows those errors.)
+    const timedOut = Symbol('timed out');
+    const outcome = await withTimeout(added, this.timeoutMs, 'redis not ready').catch((error: Error) => {
+      if (error.message === 'redis not ready') return timedOut;
+      throw error;
     });
+    if (outcome === timedOut)
+      throw new QueueUnavailableError(new Error(`no Redis within ${this.timeoutMs} ms`));
   }
 }

@@ -88,6 +88,6 @@ describe('Workers: unread counts and read receipts', function () {
       for (const channelId of channels) await assertChannelInvariants(context, channelId, USERS);
     });
 
-    await fc.assert(property, { numRuns: 15, endOnFailure: true });
+    await fc.assert(property, { numRuns: Number(process.env.PROPERTY_RUNS ?? 15), endOnFailure: true });
   });
 });
