@@ -47,7 +47,12 @@ const schema = z.object({
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   OUTBOX_MIN_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-  NOTIFICATION_DEDUPE_TTL_S: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+  NOTIFICATION_DEDUPE_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(86_400),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });

@@ -44,7 +44,8 @@ export class JwtAuthenticator {
     const keys = await this.keys;
     const getKey: JWTVerifyGetKey = ({ alg }) => {
       const key = keys.get(alg);
-      if (!key) throw new AuthenticationError('unauthenticated', `tokens signed with ${alg} are not accepted`);
+      if (!key)
+        throw new AuthenticationError('unauthenticated', `tokens signed with ${alg} are not accepted`);
       return key;
     };
     let payload: JWTPayload;
@@ -56,7 +57,8 @@ export class JwtAuthenticator {
         requiredClaims: ['exp'],
       }));
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new AuthenticationError('token_expired', 'the token has expired');
+      if (error instanceof errors.JWTExpired)
+        throw new AuthenticationError('token_expired', 'the token has expired');
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError('unauthenticated', 'the token is not valid');
     }
@@ -73,7 +75,8 @@ export class JwtAuthenticator {
 async function loadKeys(options: JwtOptions): Promise<Map<string, KeyObject | KeyLike>> {
   const keys = new Map<string, KeyObject | KeyLike>();
   if (options.secret) keys.set('HS256', createSecretKey(Buffer.from(options.secret, 'utf8')));
-  if (options.publicKey) keys.set('RS256', await importSPKI(options.publicKey.replace(/\\n/g, '\n'), 'RS256'));
+  if (options.publicKey)
+    keys.set('RS256', await importSPKI(options.publicKey.replace(/\\n/g, '\n'), 'RS256'));
   return keys;
 }
 

@@ -2,7 +2,8 @@
  * The kinds a domain error can be. Adapters map a kind to a transport status
  * (HTTP status, socket ack, job retry policy) in one place each.
  */
-export type ErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';
+export type ErrorKind =
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';
 
 /**
  * Base class of every error the domain and the use cases throw on purpose.

@@ -47,7 +47,11 @@ export const tenancyModule = new ContainerModule(({ bind }) => {
           ...delivery(tenant),
         };
       };
-      return new CachedTenantContexts(ctx.get(TOKENS.TenantDirectory), ctx.get(TOKENS.TenantProvisioner), buildPorts);
+      return new CachedTenantContexts(
+        ctx.get(TOKENS.TenantDirectory),
+        ctx.get(TOKENS.TenantProvisioner),
+        buildPorts,
+      );
     })
     .inSingletonScope();
 });
