@@ -42,7 +42,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     removeParticipant: new RemoveParticipant(p.channels, p.readStates, p.events),
     changeRole: new ChangeRole(p.channels),
     upsertUserProfile: new UpsertUserProfile(p.users, p.clock),
-    recordReadReceipt: new RecordReadReceipt(p.receipts),
+    recordReadReceipt: new RecordReadReceipt(p.receipts, p.readStates),
     refreshUnreadCounts: new RefreshUnreadCounts(p.channels, p.readStates, p.events),
     notifyParticipants: new NotifyParticipants(
       p.channels,

@@ -29,8 +29,9 @@ export interface MarkReadResult {
 
 /**
  * Moves the caller's read pointer forward to the message (never back: an older message changes
- * nothing and returns the current state). When it moves: the unread count is stored, message.read
- * goes to the channel, unread.update to the caller, and a read-receipts job records the range.
+ * nothing and returns the current state). When it moves: a read-receipts job records the range
+ * (enqueued before the move, so a failure loses no receipt), the unread count is stored,
+ * message.read goes to the channel and unread.update to the caller.
  * @throws ChannelNotFoundError, MessageNotFoundError (not in this channel), ValidationError.
  */
 export class MarkRead {
@@ -49,6 +50,10 @@ export class MarkRead {
     const target = await this.targetOf(channel, input.message_id);
     const before = await ensureMembershipState(this.readStates, channel, participant);
     if (!pointerOf(before).isBefore(target)) return resultOf(channel, before);
+    const readAt = this.clock.now();
+    // The receipt job goes first: if enqueueing fails, nothing has moved and the client's retry does
+    // it all again; if moving fails after it, the job waits for the pointer (RecordReadReceipt).
+    await this.jobs.enqueue(readReceiptJob(receiptRange(channel, input.userId, before, target, readAt)));
     const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
     const computed = resultOf(channel, after);
     // Checked against fresh positions: a send landing meanwhile must not leave a stale count behind.
@@ -60,7 +65,7 @@ export class MarkRead {
       computed.unread_count,
     );
     const result = { ...computed, unread_count: stored };
-    await this.announce(channel, input.userId, before, target, result.unread_count);
+    await this.announce(channel, input.userId, target, readAt, result.unread_count);
     return result;
   }
 
@@ -74,22 +79,12 @@ export class MarkRead {
     return lastId === null ? ReadPointer.start() : ReadPointer.at(lastId, channel.lastMessageSeq);
   }
 
-  /** What follows a move: the receipt range for the worker, message.read and the caller's badge. */
-  private async announce(
-    channel: Channel,
-    userId: string,
-    before: UserChannelState,
-    to: ReadPointer,
-    unread: number,
-  ) {
-    const readAt = this.clock.now();
-    const toMessageId = to.messageId!; // `to` is past a pointer, so it points at a message
-    const range = { user_id: userId, channel_id: channel.id, from_seq: before.last_read_seq, to_seq: to.seq };
-    await this.jobs.enqueue(readReceiptJob({ ...range, to_message_id: toMessageId, read_at: readAt }));
+  /** What follows a move: message.read to the channel and the caller's badge. */
+  private async announce(channel: Channel, userId: string, to: ReadPointer, readAt: Date, unread: number) {
     const read = {
       channel_id: channel.id,
       user_id: userId,
-      last_read_message_id: toMessageId,
+      last_read_message_id: to.messageId!, // `to` is past a pointer, so it points at a message
       read_at: readAt.toISOString(),
     };
     await this.events.publish({ type: 'message.read', channel_id: channel.id, payload: read });
@@ -101,6 +96,24 @@ export class MarkRead {
     const payload = { channel_id: channelId, unread_count: unread, total_unread: total };
     await this.events.publish({ type: 'unread.update', user_id: userId, payload });
   }
+}
+
+/** The range a pointer move reads: (before, to], as the read-receipts job records it. */
+function receiptRange(
+  channel: Channel,
+  userId: string,
+  before: UserChannelState,
+  to: ReadPointer,
+  readAt: Date,
+) {
+  return {
+    user_id: userId,
+    channel_id: channel.id,
+    from_seq: before.last_read_seq,
+    to_seq: to.seq,
+    to_message_id: to.messageId!,
+    read_at: readAt,
+  };
 }
 
 function resultOf(channel: Channel, state: UserChannelState): MarkReadResult {

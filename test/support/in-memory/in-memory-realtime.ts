@@ -19,8 +19,11 @@ export class InMemoryEventPublisher implements EventPublisher {
 /** A queue that, like BullMQ, ignores a job whose id it already holds. */
 export class InMemoryJobQueue implements JobQueue {
   readonly jobs: Job[] = [];
+  /** While true, enqueue fails, as BullMQ does while Redis is unreachable. */
+  down = false;
 
   async enqueue(job: Job): Promise<void> {
+    if (this.down) throw new Error('queue unreachable');
     if (!this.jobs.some((j) => j.id === job.id)) this.jobs.push(structuredClone(job));
   }
 

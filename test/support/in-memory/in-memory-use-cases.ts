@@ -38,7 +38,7 @@ export function useCasesOver(c: InMemoryChat) {
     deleteMessage: new DeleteMessage(c.channels, c.messages, c.events, c.clock),
     markRead: new MarkRead(c.channels, c.messages, c.readStates, c.events, c.jobs, c.clock),
     getReadBy: new GetReadBy(c.channels, c.messages, c.receipts),
-    recordReadReceipt: new RecordReadReceipt(c.receipts),
+    recordReadReceipt: new RecordReadReceipt(c.receipts, c.readStates),
     refreshUnreadCounts: new RefreshUnreadCounts(c.channels, c.readStates, c.events),
     notifyParticipants: new NotifyParticipants(c.channels, c.messages, c.readStates, c.events),
     getCentralizedView: new GetCentralizedView(c.channels, c.messages, c.readStates),

@@ -92,4 +92,23 @@ describe('MarkRead', () => {
       code: 'channel_not_found',
     });
   });
+
+  describe('when the job queue is unreachable', () => {
+    it('fails without moving the pointer, and the retry records the receipt', async () => {
+      const sent = await s.sendMany('alice', channelId, 2);
+      s.chat.jobs.down = true;
+
+      await assert.rejects(s.useCases.markRead.execute({ userId: 'bob', channelId }));
+      const unmoved = await s.chat.readStates.find('bob', channelId);
+      s.chat.jobs.down = false;
+      const retried = await s.useCases.markRead.execute({ userId: 'bob', channelId });
+
+      assert.equal(unmoved?.last_read_message_id, null);
+      assert.equal(retried.last_read_message_id, sent[1].id);
+      assert.deepEqual(
+        s.chat.jobs.inQueue('read-receipts').map((j) => [j.data.from_seq, j.data.to_seq]),
+        [[0, 2]],
+      );
+    });
+  });
 });
