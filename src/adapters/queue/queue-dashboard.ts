@@ -6,8 +6,6 @@ import type { Queue } from 'bullmq';
 import type { RequestHandler, Router } from 'express';
 import { HttpError } from '../http/http-error';
 
-type BoardOptions = Parameters<typeof createBullBoard>[0];
-
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'chat_dashboard';
 
@@ -16,9 +14,7 @@ export function queueDashboardRouter(queues: Queue[]): Router {
   const serverAdapter = new ExpressAdapter().setBasePath(DASHBOARD_PATH);
   createBullBoard({
     queues: queues.map((q) => new BullMQAdapter(q)),
-    // @bull-board/express pins its own copy of @bull-board/api (one patch version behind ours): the
-    // classes are the same, their private fields make TypeScript see two types.
-    serverAdapter: serverAdapter as unknown as BoardOptions['serverAdapter'],
+    serverAdapter,
     options: { uiConfig: { boardTitle: 'chat queues' } },
   });
   return serverAdapter.getRouter() as Router;

@@ -3,9 +3,10 @@ import type { HttpMount } from '../../adapters/http/app';
 import type { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases';
 import { PresenceKeys } from '../../adapters/presence/presence-keys';
 import { RedisPresenceReader } from '../../adapters/presence/redis-presence-reader';
+import { MongoSendOutbox } from '../../adapters/persistence/mongo/mongo-send-outbox';
+import { tenantModels } from '../../adapters/persistence/mongo/tenant-models';
 import { BullMqJobQueue } from '../../adapters/queue/bullmq-job-queue';
 import { BullMqQueues } from '../../adapters/queue/bullmq-queues';
-import { MongoSendOutbox } from '../../adapters/queue/mongo-send-outbox';
 import { DASHBOARD_PATH, dashboardGate, queueDashboardRouter } from '../../adapters/queue/queue-dashboard';
 import { QueueMetrics } from '../../adapters/queue/queue-metrics';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
@@ -71,7 +72,7 @@ export function deliveryPortsFactory(ctx: ResolutionContext): DeliveryPortsFacto
     const logPrefix = `${config.REDIS_KEY_PREFIX}:t:${tenant.slug}`;
     return {
       jobs,
-      outbox: new MongoSendOutbox(mongo.tenant(tenant.database_name)),
+      outbox: new MongoSendOutbox(tenantModels(mongo.tenant(tenant.database_name)).pendingSends),
       notificationLog: new RedisNotificationLog(redis, logPrefix, config.NOTIFICATION_DEDUPE_TTL_S),
       presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),

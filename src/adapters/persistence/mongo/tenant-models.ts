@@ -2,6 +2,7 @@ import type { Connection, Model, Schema } from 'mongoose';
 import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/channel-sequence.schema';
 import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
+import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
@@ -13,6 +14,7 @@ export interface TenantModels {
   userChannelStates: Model<UserChannelStateDocument>;
   readReceipts: Model<ReadReceiptDocument>;
   users: Model<UserProfileDocument>;
+  pendingSends: Model<PendingSendDocument>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function tenantModels(db: Connection): TenantModels {
     userChannelStates: modelOn(db, 'UserChannelState', userChannelStateSchema),
     readReceipts: modelOn(db, 'ReadReceipt', readReceiptSchema),
     users: modelOn(db, 'UserProfile', userProfileSchema),
+    pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
   };
 }
 

@@ -1,23 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Schema, type Connection, type Model } from 'mongoose';
-import type { PendingSend, SendOutbox } from '../../application/ports/send-outbox.port';
-
-interface PendingSendDocument {
-  _id: string;
-  channel_id: string;
-  user_id: string;
-  created_at: Date;
-}
-
-const pendingSendSchema = new Schema<PendingSendDocument>(
-  {
-    _id: { type: String, required: true },
-    channel_id: { type: String, required: true },
-    user_id: { type: String, required: true },
-    created_at: { type: Date, required: true },
-  },
-  { collection: 'send_outbox', versionKey: false, autoIndex: false, id: false },
-);
+import type { Model } from 'mongoose';
+import type { PendingSend, SendOutbox } from '../../../application/ports/send-outbox.port';
+import type { PendingSendDocument } from './schemas/pending-send.schema';
 
 /**
  * The send outbox in the tenant's database. Each entry is inserted once and deleted once, by _id:
@@ -26,11 +10,7 @@ const pendingSendSchema = new Schema<PendingSendDocument>(
  * created_at, which FerretDB v1 evaluates in memory, scans a handful of documents.
  */
 export class MongoSendOutbox implements SendOutbox {
-  private readonly model: Model<PendingSendDocument>;
-
-  constructor(db: Connection) {
-    this.model = db.models.PendingSend ?? db.model<PendingSendDocument>('PendingSend', pendingSendSchema);
-  }
+  constructor(private readonly model: Model<PendingSendDocument>) {}
 
   async open(send: Omit<PendingSend, 'token'>): Promise<string> {
     const token = randomUUID();
