@@ -9,9 +9,9 @@
  *    itself, the rest is the use case on FerretDB.
  * 2. Lag under a burst of `burst` sends: send → unread.update at the recipient, vs send →
  *    chat.message at the same recipient (the same Redis fan-out without a queue).
- * The realtime engineer's adapter benchmark is separate: `npx tsx bench/realtime-adapters.ts`.
+ * `npm run bench` then runs bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
-import { fmt, percentile } from './workers/setup';
+import { cleanUpBenchData, fmt, percentile } from './workers/setup';
 import { measureLag, summary } from './workers/lag';
 import { measureThroughput } from './workers/throughput';
 
@@ -34,10 +34,12 @@ async function main(): Promise<void> {
   console.log(`  last unread.update ${fmt(lag.drainSeconds, 2)} s after the first send`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+main()
+  .finally(() => cleanUpBenchData())
+  .then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

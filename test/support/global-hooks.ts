@@ -1,22 +1,42 @@
+import { Redis } from 'ioredis';
 import mongoose from 'mongoose';
-import { MONGO_URL, RUN_DB_PREFIX } from './test-env';
+import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testEnv } from './test-env';
 
 /**
- * Root hooks: after the whole run, drop every database this run created (they all carry the run's
- * prefix), so repeated runs leave FerretDB as they found it.
+ * Root hooks: after the whole run, drop every database and Redis key this run created (they all
+ * carry the run's prefix), so repeated runs leave FerretDB and Redis as they found them.
  */
 export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(60_000);
-    const connection = await mongoose
-      .createConnection(MONGO_URL, { serverSelectionTimeoutMS: 3_000 })
-      .asPromise()
-      .catch(() => null);
-    if (!connection?.db) return;
-    const { databases } = await connection.db.admin().listDatabases({ nameOnly: true });
-    for (const { name } of databases) {
-      if (name.startsWith(RUN_DB_PREFIX)) await connection.useDb(name).dropDatabase();
-    }
-    await connection.close();
+    await Promise.all([dropRunDatabases(), deleteRunKeys()]);
   },
 };
+
+async function dropRunDatabases(): Promise<void> {
+  const connection = await mongoose
+    .createConnection(MONGO_URL, { serverSelectionTimeoutMS: 3_000 })
+    .asPromise()
+    .catch(() => null);
+  if (!connection?.db) return;
+  const { databases } = await connection.db.admin().listDatabases({ nameOnly: true });
+  for (const { name } of databases) {
+    if (name.startsWith(RUN_DB_PREFIX)) await connection.useDb(name).dropDatabase();
+  }
+  await connection.close();
+}
+
+async function deleteRunKeys(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const stream = redis.scanStream({ match: `${testEnv().REDIS_KEY_PREFIX}*`, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length) await redis.unlink(...keys);
+    }
+  } catch {
+    // Redis unreachable at the end of a run: nothing to clean that a later run would see.
+  } finally {
+    redis.disconnect();
+  }
+}
