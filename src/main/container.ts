@@ -7,6 +7,7 @@ import { queueModule } from './modules/queue.module';
 import { realtimeEventsModule, realtimeModule } from './modules/realtime.module';
 import { restModule } from './modules/rest.module';
 import { tenancyModule } from './modules/tenancy.module';
+import { userAccessModule } from './modules/user-access.module';
 import { workersModule } from './modules/workers.module';
 
 export type ProcessKind = 'api' | 'worker';
@@ -23,7 +24,7 @@ export function buildContainer(config: Config, kind: ProcessKind, extra: Contain
     realtimeEventsModule,
     tenancyModule,
   ];
-  if (kind === 'api') modules.push(httpModule, restModule, realtimeModule);
+  if (kind === 'api') modules.push(httpModule, restModule, realtimeModule, userAccessModule);
   if (kind === 'worker' || config.WORKERS_INLINE) modules.push(workersModule);
   container.loadSync(...modules, ...extra);
   return container;

@@ -28,4 +28,8 @@ export const TOKENS = {
   SocketEmitter: Symbol.for('SocketEmitter'),
   /** `(tenant) => EventPublisher`: a tenant's real-time events, from an API node or a worker. */
   TenantEventPublishers: Symbol.for('TenantEventPublishers'),
+  /** JwtAuthenticator, ProfileRefresh and RequestRateLimits: shared by REST and Socket.IO on an API node. */
+  Authenticator: Symbol.for('Authenticator'),
+  ProfileRefresh: Symbol.for('ProfileRefresh'),
+  RequestLimits: Symbol.for('RequestLimits'),
 } as const;

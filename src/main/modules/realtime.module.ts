@@ -2,9 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { Server } from 'socket.io';
-import { JwtAuthenticator } from '../../adapters/auth/jwt-authenticator';
-import { ProfileRefresh } from '../../adapters/http/profile-refresh';
-import { RequestRateLimits } from '../../adapters/http/rate-limits';
 import type { Logger } from '../../adapters/logging/logger';
 import { PresenceKeys } from '../../adapters/presence/presence-keys';
 import { RedisNodeRegistry } from '../../adapters/presence/redis-node-registry';
@@ -86,24 +83,15 @@ function realtimeServer(ctx: ResolutionContext): RealtimeServer {
     sub: redis.create('socket.io-sub', { maxRetriesPerRequest: null }),
     timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
     handshake: {
-      authenticator: new JwtAuthenticator({
-        secret: config.JWT_SECRET,
-        publicKey: config.JWT_PUBLIC_KEY,
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-      }),
+      authenticator: ctx.get(TOKENS.Authenticator),
       tenants: ctx.get<TenantContexts>(TOKENS.TenantContexts),
-      profiles: new ProfileRefresh(),
+      profiles: ctx.get(TOKENS.ProfileRefresh),
       logger,
     },
     ...presenceParts(ctx, logger),
     limits: { perSecond: config.SOCKET_EVENTS_PER_SECOND, burst: config.SOCKET_EVENTS_BURST },
     // The same Redis counters as the REST API's: one budget per user and per tenant, whatever the path.
-    requestLimits: new RequestRateLimits(redis.command, {
-      keyPrefix: config.REDIS_KEY_PREFIX,
-      userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
-      tenantPerMinute: config.RATE_LIMIT_TENANT_PER_MINUTE,
-    }),
+    requestLimits: ctx.get(TOKENS.RequestLimits),
     logger,
   });
 }
