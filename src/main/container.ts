@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { Container, type ContainerModule } from 'inversify';
 import type { Config } from './config';
 import { httpModule } from './modules/http.module';

@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
 import type { Logger } from '../logging/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { HttpError } from './http-error';
@@ -25,6 +26,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.set('trust proxy', 1);
   // Query strings are parsed flat: `?before[$gt]=0` stays the string key "before[$gt]".
   app.set('query parser', 'simple');
+  app.use(accessLog(options.logger));
   app.use(requestMetrics());
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(cors({ origin: options.corsOrigins.length ? options.corsOrigins : false, credentials: true }));
@@ -46,3 +48,23 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   }
   next();
 };
+
+/**
+ * One JSON line per request: method, path without its query (a dashboard `?token=` never reaches a
+ * log), status and duration; never headers. Health checks and scrapes are not logged.
+ */
+function accessLog(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics' },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+  });
+}
