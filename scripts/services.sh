@@ -7,6 +7,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Go lives here on this kind of machine even when a non-login shell lacks it on PATH.
+[ -d /usr/local/go/bin ] && PATH="$PATH:/usr/local/go/bin"
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_PORT="${FERRETDB_PORT:-27017}"
 FERRETDB_DEBUG_PORT="${FERRETDB_DEBUG_PORT:-$((FERRETDB_PORT + 1000))}"
