@@ -18,6 +18,9 @@ export interface TextRule {
  * can ever travel from a request into a query.
  */
 export function requireText(raw: unknown, rule: TextRule): string {
+  if (raw === undefined || raw === null) {
+    throw new ValidationError(`${rule.field} is required`, { field: rule.field });
+  }
   if (typeof raw !== 'string') {
     throw new ValidationError(`${rule.field} must be a string`, { field: rule.field });
   }

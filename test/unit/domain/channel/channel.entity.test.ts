@@ -91,6 +91,13 @@ describe('Channel', () => {
       assert.equal(aGroupless('group', [], { name: '  Team  ' }).toPrimitives().name, 'Team');
     });
 
+    it('says the name is required when it is missing', () => {
+      assert.throws(() => aGroupless('group', [], { name: undefined }), {
+        code: 'validation_error',
+        message: 'name is required',
+      });
+    });
+
     it('uses its own id for both unique keys', () => {
       const row = aGroup([], { id: ID }).toPrimitives();
 
