@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { deleteRedisKeys, workerTestEnv } from '../integration/workers/support/worker-harness';
-import { WorkerChild } from './support/worker-child';
+import { ProcessChild } from './support/process-child';
 
 describe('The worker process', function () {
   this.timeout(60_000);
 
   it('starts the queue workers and the outbox sweeper, then drains and exits 0 on SIGTERM', async () => {
     const env = workerTestEnv();
-    const worker = await WorkerChild.start(env);
+    const worker = await ProcessChild.start(env);
 
     const code = await worker.kill('SIGTERM');
 

@@ -13,7 +13,7 @@ import {
 } from '../integration/workers/support/worker-harness';
 import { chaosJobQueueModule } from './support/chaos-job-queue.module';
 import { HoldingProxy } from './support/holding-proxy';
-import { WorkerChild } from './support/worker-child';
+import { ProcessChild } from './support/process-child';
 
 const USERS = ['ana', 'ben', 'cleo'];
 
@@ -40,7 +40,7 @@ describe('Workers killed mid-run (SIGKILL), with duplicated and reordered jobs',
   let env: Record<string, string>;
   let producer: WorkerHarness;
   let context: TenantContext;
-  let worker: WorkerChild | undefined;
+  let worker: ProcessChild | undefined;
   let mongoProxy: HoldingProxy;
 
   before(async () => {
@@ -101,7 +101,7 @@ describe('Workers killed mid-run (SIGKILL), with duplicated and reordered jobs',
     const sent: number[][] = [[], []];
     const watch = new PointerWatch();
     // The first worker reaches MongoDB through a proxy: holding it freezes its jobs mid-flight.
-    worker = await WorkerChild.start({
+    worker = await ProcessChild.start({
       ...env,
       MONGO_URL: `mongodb://127.0.0.1:${await mongoProxy.listen()}`,
     });
@@ -114,7 +114,7 @@ describe('Workers killed mid-run (SIGKILL), with duplicated and reordered jobs',
         assert.equal(await worker.kill('SIGKILL'), null);
         await mongoProxy.close();
       }
-      if (i === 90) worker = await WorkerChild.start(env);
+      if (i === 90) worker = await ProcessChild.start(env);
     }
     await drained(producer.queues, 120_000);
 

@@ -1,10 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 
-const ENTRY = require.resolve('../../../src/main/worker.ts');
+const ENTRIES = {
+  api: { path: require.resolve('../../../src/main/api.ts'), ready: /"api listening"/ },
+  worker: { path: require.resolve('../../../src/main/worker.ts'), ready: /"worker started"/ },
+};
 
-/** A worker process (`npm run worker`'s code) as a child, to be killed like a crashed node. */
-export class WorkerChild {
+/**
+ * An API or worker process (`npm start` / `npm run worker`'s code) as a child, to be stopped with
+ * SIGTERM or killed like a crashed node.
+ */
+export class ProcessChild {
   private output = '';
 
   private constructor(readonly process: ChildProcess) {
@@ -12,17 +18,22 @@ export class WorkerChild {
     process.stderr?.on('data', (d) => (this.output += d));
   }
 
-  /** Spawns it and resolves once it logged `worker started` (bounded). */
-  static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<WorkerChild> {
-    const child = new WorkerChild(
+  /** Spawns it and resolves once it logged that it is ready (bounded). */
+  static async start(
+    env: Record<string, string>,
+    kind: keyof typeof ENTRIES = 'worker',
+    timeoutMs = 30_000,
+  ): Promise<ProcessChild> {
+    const entry = ENTRIES[kind];
+    const child = new ProcessChild(
       // `node --require tsx/cjs`, not the tsx CLI: the CLI runs the script in a grandchild that a
       // SIGKILL of the child would leave running.
-      spawn(process.execPath, ['--require', 'tsx/cjs', ENTRY], {
+      spawn(process.execPath, ['--require', 'tsx/cjs', entry.path], {
         env: { PATH: process.env.PATH, ...env, LOG_LEVEL: 'info' },
         stdio: 'pipe',
       }),
     );
-    await child.waitFor(/"worker started"/, timeoutMs);
+    await child.waitFor(entry.ready, timeoutMs);
     return child;
   }
 
@@ -39,7 +50,7 @@ export class WorkerChild {
         timeoutMs,
       );
       const onData = () => pattern.test(this.output) && done();
-      const onExit = () => done(new Error(`worker exited before ${pattern}:\n${this.output}`));
+      const onExit = () => done(new Error(`process exited before ${pattern}:\n${this.output}`));
       const done = (error?: Error) => {
         clearTimeout(timer);
         this.process.stdout?.off('data', onData);
