@@ -25,19 +25,27 @@ export class SendFollowUp {
   ) {}
 
   async run(channel: Channel, message: Message): Promise<void> {
-    await this.channels.recordLastMessage(channel.id, {
-      id: message.id,
-      seq: message.seq,
-      created_at: message.createdAt,
-    });
-    await this.readStates.recordActivity(channel.id, message.seq, message.createdAt);
-    await this.moveSenderPointer(channel, message);
-    await this.events.publish({
-      type: 'message.created',
-      channel_id: channel.id,
-      payload: toMessageView(message),
-    });
-    await this.jobs.enqueue(unreadCountsJob(channel.id, message.id));
+    // The two writes touch different documents under different locks: they go together. The
+    // broadcast waits for them (a client reacting to it reads a channel that shows the message),
+    // and so does the unread recount (it must see the sender's pointer on their own message).
+    await Promise.all([
+      this.channels.recordLastMessage(channel.id, {
+        id: message.id,
+        seq: message.seq,
+        created_at: message.createdAt,
+      }),
+      this.readStates
+        .recordActivity(channel.id, message.seq, message.createdAt)
+        .then(() => this.moveSenderPointer(channel, message)),
+    ]);
+    await Promise.all([
+      this.events.publish({
+        type: 'message.created',
+        channel_id: channel.id,
+        payload: toMessageView(message),
+      }),
+      this.jobs.enqueue(unreadCountsJob(channel.id, message.id)),
+    ]);
     await this.jobs.enqueue(notificationJob(channel.id, message.id));
   }
 

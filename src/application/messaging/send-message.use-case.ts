@@ -56,9 +56,15 @@ export class SendMessage {
   }
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
+    const clientMessageId = parseClientMessageId(input.client_message_id);
+    // The repeat lookup does not wait for the channel; its answer is used only once access is checked.
+    const [channel, seen] = await Promise.all([
+      loadChannel(this.channels, input.channelId),
+      clientMessageId === null
+        ? null
+        : this.messages.findByClientMessageId(input.channelId, input.userId, clientMessageId),
+    ]);
     assertCanSend(channel, input.userId);
-    const seen = await this.findSeen(channel, input);
     if (seen) return { message: toMessageView(seen), created: false };
     const draft = Message.draft({
       ...input,
@@ -76,12 +82,6 @@ export class SendMessage {
     if (created) await this.followUp.run(channel, message);
     await this.outbox.close(token);
     return { message: toMessageView(message), created };
-  }
-
-  private async findSeen(channel: Channel, input: SendMessageInput): Promise<Message | null> {
-    const clientMessageId = parseClientMessageId(input.client_message_id);
-    if (clientMessageId === null) return null;
-    return this.messages.findByClientMessageId(channel.id, input.userId, clientMessageId);
   }
 
   private async loadParent(channel: Channel, rawParentId: unknown): Promise<Message | null> {
