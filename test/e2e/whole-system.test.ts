@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { deleteRedisKeys, workerTestEnv } from '../integration/workers/support/worker-harness';
 import { eventually } from '../realtime/support/eventually';
 import { Sockets } from '../realtime/support/test-socket';
+import { freePort } from '../support/free-port';
 import { TEST_ADMIN_TOKEN, uniqueSlug } from '../support/test-env';
 import { userToken } from '../support/tokens';
 import { ProcessChild } from './support/process-child';
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The deployment shape of docker/docker-compose.yml: an API process without workers and a separate

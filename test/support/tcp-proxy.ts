@@ -1,5 +1,6 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { once } from 'node:events';
+import { freePort } from './free-port';
 
 /**
  * A TCP proxy in front of a real service (FerretDB, Redis) that a test can take down and bring back,
@@ -14,12 +15,8 @@ export class TcpProxy {
     private readonly target: { host: string; port: number },
   ) {}
 
-  static async reservePort(): Promise<number> {
-    const probe = createServer().listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const { port } = probe.address() as { port: number };
-    await new Promise((resolve) => probe.close(resolve));
-    return port;
+  static reservePort(): Promise<number> {
+    return freePort();
   }
 
   async up(): Promise<void> {
