@@ -3,6 +3,8 @@
 # Socket.IO, the BullMQ workers (WORKERS_INLINE=true) and the job dashboard on http://localhost:3000.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# No install-time analytics call (swagger-ui-express pulls @scarf/scarf); the network is closed anyway.
+export SCARF_ANALYTICS=false
 [ -d node_modules ] || npm ci --no-audit --no-fund
 scripts/services.sh up
 npm run build --silent

@@ -3,6 +3,8 @@
 # Installs the npm dependencies and starts the services first when they are missing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# No install-time analytics call (swagger-ui-express pulls @scarf/scarf); the network is closed anyway.
+export SCARF_ANALYTICS=false
 [ -d node_modules ] || npm ci --no-audit --no-fund
 scripts/services.sh up
 exec npx c8 --reporter=text-summary --reporter=lcov mocha "$@"
