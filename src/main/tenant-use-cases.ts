@@ -25,7 +25,7 @@ import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-
 /** Wires every use case to one tenant's ports. */
 export function buildUseCases(p: TenantPorts): TenantUseCases {
   return {
-    createChannel: new CreateChannel(p.channels, p.readStates, p.messages, p.uuids, p.clock),
+    createChannel: new CreateChannel(p.channels, p.readStates, p.messages, p.users, p.uuids, p.clock),
     listChannels: new ListChannels(p.channels, p.readStates, p.messages),
     getChannel: new GetChannel(p.channels, p.readStates, p.messages),
     renameChannel: new RenameChannel(p.channels, p.readStates, p.messages, p.clock),

@@ -72,6 +72,13 @@ describe('Chat API authentication', () => {
     assert.equal(res.body.error.code, 'tenant_mismatch');
   });
 
+  it('answers 403 tenant_mismatch for a path tenant that is not even a valid slug', async () => {
+    const res = await listWith(await userToken(tenant, 'alice'), 'Not_A_Slug');
+
+    assert.equal(res.status, 403);
+    assert.equal(res.body.error.code, 'tenant_mismatch');
+  });
+
   it('answers 404 tenant_not_found for a tenant that does not exist', async () => {
     const ghost = uniqueSlug('ghost');
 

@@ -67,7 +67,7 @@ export const centralizedQuery = z.strictObject({
   include_muted: z
     .enum(['true', 'false'])
     .optional()
-    .meta({ description: 'list muted channels (default false)' }),
+    .meta({ description: 'count muted channels in the totals (default false; they are listed either way)' }),
 });
 
 const participantInput = z.strictObject({
@@ -111,7 +111,12 @@ export const markReadBody = z
   .meta({ id: 'MarkReadRequest' });
 
 export const centralizedBody = z
-  .strictObject({ limit: limit.nullish(), include_muted: z.boolean().nullish() })
+  .strictObject({
+    limit: limit.nullish(),
+    include_muted: z.boolean().nullish().meta({
+      description: 'count muted channels in the totals (default false; they are listed either way)',
+    }),
+  })
   .meta({ id: 'CentralizedViewRequest' });
 
 export const addParticipantBody = participantInput.meta({ id: 'AddParticipantRequest' });

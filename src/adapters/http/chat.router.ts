@@ -3,14 +3,12 @@ import { TenantMismatchError } from '../auth/auth.errors';
 import { bearerToken, type JwtAuthenticator } from '../auth/jwt-authenticator';
 import type { TenantContexts } from '../tenancy/tenant-context';
 import { channelEndpoints } from './channels.endpoints';
-import { tenantParams } from './chat-request.schemas';
 import { mountEndpoints, setChatContext, type Endpoint } from './endpoint';
 import { messageEndpoints } from './messages.endpoints';
 import { participantEndpoints } from './participants.endpoints';
 import type { ProfileRefresh } from './profile-refresh';
 import type { RequestRateLimits } from './rate-limits';
 import { readingEndpoints } from './reading.endpoints';
-import { parseWith } from './validation';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */
 export const CHAT_MOUNT = '/api/chat/:tenant';
@@ -46,8 +44,10 @@ export function chatRouter(deps: ChatRouterDeps): Router {
 function chatContext(deps: ChatRouterDeps): RequestHandler {
   return async (req, res, next) => {
     const caller = await deps.authenticator.verify(bearerToken(req.headers.authorization));
-    const { tenant } = parseWith(tenantParams, { tenant: req.params.tenant }, 'path');
-    if (caller.tenant !== tenant) throw new TenantMismatchError();
+    // The token's tenant is a valid slug (checked with its claims): any other path segment, well
+    // formed or not, is another tenant's.
+    if (req.params.tenant !== caller.tenant) throw new TenantMismatchError();
+    const tenant = caller.tenant;
     await deps.limits.consume(tenant, caller.userId);
     const context = await deps.tenants.forSlug(tenant);
     await deps.profiles.refresh(tenant, caller, context.useCases.upsertUserProfile);

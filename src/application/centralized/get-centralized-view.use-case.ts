@@ -14,7 +14,7 @@ export interface GetCentralizedViewInput {
   channelId?: string;
   /** Size of the anchor's latest page of messages: 1-100, default 50. */
   limit?: unknown;
-  /** Whether muted channels are listed (default false). */
+  /** Whether muted channels count in the totals (default false); they are listed either way. */
   include_muted?: unknown;
 }
 
@@ -22,13 +22,15 @@ export interface CentralizedView {
   channel: ChannelView | null;
   messages: MessageView[];
   conversations: ChannelView[];
-  /** Over the conversations listed: with include_muted false (the default) muted ones do not count. */
+  /** Over the conversations: muted ones count only with include_muted (as unread.update's total_unread). */
   totals: { unread_channels: number; unread_messages: number };
 }
 
 /**
  * The centralized chat screen in one call: the anchor channel and its latest messages, and every
- * conversation of the caller, most recent activity first, with their unread totals.
+ * conversation of the caller (muted ones too, flagged is_muted), most recent activity first, with
+ * their unread totals. Muted channels stay out of the totals unless include_muted is true, as a
+ * muted channel in Slack is listed, greyed, but raises no badge.
  * @throws ChannelNotFoundError (anchor not visible to the caller), ValidationError.
  */
 export class GetCentralizedView {
@@ -43,14 +45,15 @@ export class GetCentralizedView {
     const includeMuted = optionalBoolean(input.include_muted, 'include_muted', false);
     const anchor =
       input.channelId === undefined ? null : await this.anchor(input.userId, input.channelId, limit);
-    const conversations = await this.conversations(input.userId, includeMuted);
+    const conversations = await this.conversations(input.userId);
+    const counted = conversations.filter((c) => includeMuted || !c.is_muted);
     return {
       channel: anchor?.channel ?? null,
       messages: anchor?.messages ?? [],
       conversations,
       totals: {
-        unread_channels: conversations.filter((c) => c.unread_count > 0).length,
-        unread_messages: conversations.reduce((sum, c) => sum + c.unread_count, 0),
+        unread_channels: counted.filter((c) => c.unread_count > 0).length,
+        unread_messages: counted.reduce((sum, c) => sum + c.unread_count, 0),
       },
     };
   }
@@ -66,8 +69,8 @@ export class GetCentralizedView {
     };
   }
 
-  private async conversations(userId: string, includeMuted: boolean): Promise<ChannelView[]> {
-    const states = (await this.readStates.listByUser(userId)).filter((s) => includeMuted || !s.is_muted);
+  private async conversations(userId: string): Promise<ChannelView[]> {
+    const states = await this.readStates.listByUser(userId);
     const found = new Map(
       (await this.channels.findManyByIds(states.map((s) => s.channel_id))).map((c) => [c.id, c]),
     );

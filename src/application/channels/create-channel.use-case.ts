@@ -7,6 +7,7 @@ import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UserDirectory } from '../ports/user-directory.port';
 import { UuidGenerator } from '../ports/uuid-generator.port';
 import { newMembershipState } from '../reading/membership-state';
 import { ChannelView } from '../views/channel.view';
@@ -41,6 +42,7 @@ export class CreateChannel {
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
     private readonly messages: MessageRepository,
+    private readonly users: UserDirectory,
     private readonly uuids: UuidGenerator,
     private readonly clock: Clock,
   ) {}
@@ -50,7 +52,9 @@ export class CreateChannel {
       ...input,
       id: this.uuids.next(),
       creator: { user_id: input.userId, user_type: input.userType ?? 'internal' },
-      participants: participantInputs(input.participant_ids, input.participants),
+      participants: await this.withKnownUserTypes(
+        participantInputs(input.participant_ids, input.participants),
+      ),
       now: this.clock.now(),
     });
     const { channel, created } = await this.channels.createIfAbsent(candidate);
@@ -62,6 +66,20 @@ export class CreateChannel {
     }
     const state = await this.readStates.find(input.userId, channel.id);
     return { channel: await channelViewFor(channel, state, this.messages), created };
+  }
+
+  /**
+   * A participant listed without a user_type takes the one their token last declared (a known guest
+   * joins as a guest, with the guest role), as AddParticipant does; a user never seen is internal.
+   */
+  private withKnownUserTypes(inputs: ParticipantInput[]): Promise<ParticipantInput[]> {
+    return Promise.all(
+      inputs.map(async (p) => {
+        if (p.user_type !== undefined || typeof p.user_id !== 'string') return p;
+        const known = await this.users.get(p.user_id);
+        return known ? { ...p, user_type: known.user_type } : p;
+      }),
+    );
   }
 }
 

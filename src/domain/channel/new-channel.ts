@@ -30,10 +30,13 @@ const MAX_NAME = 200;
  * - group: a name (trimmed, 1-200 characters);
  * - contextual_object: the three context fields (1-256 characters each), an optional name;
  *   one channel per context (context_key).
- * Fields that do not apply to a type are ignored. The creator is admin; duplicates are merged.
+ * A field that does not apply to the type (context fields outside contextual_object, a name on a
+ * direct channel) is refused rather than dropped, so a client learns its mistake. The creator is
+ * admin; duplicates are merged.
  */
 export function validateNewChannel(input: NewChannelInput): ValidatedChannel {
   const type = parseChannelType(input.channel_type);
+  refuseForeignFields(type, input);
   const creator = Participant.creator(input.creator.user_id, input.creator.user_type, input.now);
   const others = uniqueOthers(creator, input);
   const context = type === 'contextual_object' ? parseChannelContext(input) : null;
@@ -67,6 +70,16 @@ function uniqueOthers(creator: Participant, input: NewChannelInput): Participant
     if (participant.userId !== creator.userId) byUser.set(participant.userId, participant);
   }
   return [...byUser.values()];
+}
+
+const CONTEXT_FIELDS = ['host_application_id', 'context_object_type', 'context_object_id'] as const;
+
+function refuseForeignFields(type: ChannelType, input: NewChannelInput): void {
+  const given = (field: keyof NewChannelInput) => input[field] !== undefined && input[field] !== null;
+  const foreign: string[] = type === 'contextual_object' ? [] : CONTEXT_FIELDS.filter(given);
+  if (type === 'direct' && given('name')) foreign.push('name');
+  if (foreign.length === 0) return;
+  throw new ValidationError(`${foreign.join(', ')}: not for a ${type} channel`, { field: foreign[0] });
 }
 
 function nameFor(type: ChannelType, raw: unknown): string | null {

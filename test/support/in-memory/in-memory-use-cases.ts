@@ -23,7 +23,7 @@ import { InMemoryChat } from './in-memory-chat';
 /** Every tenant use case wired to the in-memory ports, as the composition root wires the real ones. */
 export function useCasesOver(c: InMemoryChat) {
   return {
-    createChannel: new CreateChannel(c.channels, c.readStates, c.messages, c.uuids, c.clock),
+    createChannel: new CreateChannel(c.channels, c.readStates, c.messages, c.users, c.uuids, c.clock),
     getChannel: new GetChannel(c.channels, c.readStates, c.messages),
     listChannels: new ListChannels(c.channels, c.readStates, c.messages),
     renameChannel: new RenameChannel(c.channels, c.readStates, c.messages, c.clock),

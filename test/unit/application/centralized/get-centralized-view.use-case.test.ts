@@ -57,7 +57,7 @@ describe('GetCentralizedView', () => {
   });
 
   describe('with a muted channel', () => {
-    it('leaves it out of the conversations and totals unless include_muted', async () => {
+    it('lists it, flagged is_muted, and counts it in the totals only with include_muted', async () => {
       const muted = await s.group('alice', ['bob']);
       await s.send('bob', muted.id);
       await s.useCases.muteChannel.execute({ userId: 'alice', channelId: muted.id });
@@ -65,8 +65,13 @@ describe('GetCentralizedView', () => {
       const without = await s.useCases.getCentralizedView.execute({ userId: 'alice' });
       const withMuted = await s.useCases.getCentralizedView.execute({ userId: 'alice', include_muted: true });
 
-      assert.deepEqual([without.conversations.length, without.totals.unread_messages], [0, 0]);
-      assert.deepEqual([withMuted.conversations.length, withMuted.totals.unread_messages], [1, 1]);
+      assert.deepEqual(
+        without.conversations.map((c) => [c.id, c.is_muted, c.unread_count]),
+        [[muted.id, true, 1]],
+      );
+      assert.deepEqual(without.totals, { unread_channels: 0, unread_messages: 0 });
+      assert.deepEqual(withMuted.conversations, without.conversations);
+      assert.deepEqual(withMuted.totals, { unread_channels: 1, unread_messages: 1 });
     });
   });
 

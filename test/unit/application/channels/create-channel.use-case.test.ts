@@ -33,6 +33,28 @@ describe('CreateChannel', () => {
       assert.equal((await s.chat.readStates.listByChannel(channel.id)).length, 3);
     });
 
+    it('adds a user whose token last said guest as a guest, so they can never inherit admin', async () => {
+      await s.useCases.upsertUserProfile.execute({ user_id: 'gus', name: 'Gus', user_type: 'guest' });
+
+      const { channel } = await s.useCases.createChannel.execute({
+        userId: 'alice',
+        channel_type: 'group',
+        name: 'Team',
+        participant_ids: ['gus'],
+      });
+      const { promoted } = await s.useCases.removeParticipant.execute({
+        userId: 'alice',
+        channelId: channel.id,
+        targetUserId: 'alice',
+      });
+
+      assert.deepEqual(
+        channel.participants.find((p) => p.user_id === 'gus'),
+        { user_id: 'gus', role: 'guest', user_type: 'guest', joined_at: channel.created_at },
+      );
+      assert.equal(promoted, null);
+    });
+
     it('is refused without a name', async () => {
       await assert.rejects(s.useCases.createChannel.execute({ userId: 'alice', channel_type: 'group' }), {
         code: 'validation_error',

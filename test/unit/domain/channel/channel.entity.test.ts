@@ -98,6 +98,13 @@ describe('Channel', () => {
       });
     });
 
+    it('refuses context fields, which only a contextual channel has', () => {
+      assert.throws(() => aGroupless('group', [], { name: 'G', context_object_id: '1' }), {
+        code: 'validation_error',
+        message: 'context_object_id: not for a group channel',
+      });
+    });
+
     it('uses its own id for both unique keys', () => {
       const row = aGroup([], { id: ID }).toPrimitives();
 
