@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { TenantContexts } from '../../src/adapters/tenancy/tenant-context';
 import type { TenantDirectory } from '../../src/application/ports/tenant-directory.port';
 import { newTenant } from '../../src/domain/tenant/tenant';
+import { withTimeout } from '../../src/adapters/redis/redis-connections';
 import { ApiNode } from '../../src/main/api-node';
 import { loadConfig } from '../../src/main/config';
 import { buildContainer } from '../../src/main/container';
@@ -67,7 +68,7 @@ export async function measureLag(messages: number, concurrency: number): Promise
       });
       startedAt[message.seq] = started;
     });
-    await withTimeout(allCounted, 180_000);
+    await withTimeout(allCounted, 180_000, 'the burst was not counted within 180 s');
     const seqs = Array.from({ length: messages }, (_, i) => i + 1);
     return {
       messages,
@@ -89,14 +90,6 @@ async function connect(url: string, token: string, opened: Socket[]): Promise<So
     socket.once('connect_error', reject);
   });
   return socket;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function summary(values: number[]): string {
