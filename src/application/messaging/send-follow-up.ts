@@ -54,16 +54,20 @@ export class SendFollowUp {
     const sender = channel.participant(message.userId);
     if (!sender) return; // resumed after the sender left: nothing of theirs to move
     const before = await ensureMembershipState(this.readStates, channel, sender);
+    // As in MarkRead, the receipt job goes before the move: a failure in between leaves the pointer
+    // where it was, so a resumed follow-up computes the same range again (and the same job id);
+    // RecordReadReceipt waits for the pointer to cover the range.
+    if (message.seq - before.last_read_seq > 1) {
+      const range = {
+        user_id: sender.userId,
+        channel_id: channel.id,
+        from_seq: before.last_read_seq,
+        to_seq: message.seq,
+        to_message_id: message.id,
+        read_at: message.createdAt,
+      };
+      await this.jobs.enqueue(readReceiptJob(range));
+    }
     await this.readStates.advancePointer(sender.userId, channel.id, ReadPointer.at(message.id, message.seq));
-    if (message.seq - before.last_read_seq <= 1) return;
-    const range = {
-      user_id: sender.userId,
-      channel_id: channel.id,
-      from_seq: before.last_read_seq,
-      to_seq: message.seq,
-      to_message_id: message.id,
-      read_at: message.createdAt,
-    };
-    await this.jobs.enqueue(readReceiptJob(range));
   }
 }
