@@ -27,6 +27,7 @@ import type { ReadReceiptRepository } from '../../application/ports/read-receipt
 import type { ReadStateRepository } from '../../application/ports/read-state-repository.port';
 import type { SendOutbox } from '../../application/ports/send-outbox.port';
 import type { UserDirectory } from '../../application/ports/user-directory.port';
+import type { UnreadTotals } from '../../application/ports/unread-totals.port';
 import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
 import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
 import type { MarkRead } from '../../application/reading/mark-read.use-case';
@@ -52,6 +53,8 @@ export interface TenantPorts {
   /** Notifications already sent, per (message, recipient). */
   notificationLog: NotificationLog;
   presence: PresenceReader;
+  /** Each user's unread badge (Redis). */
+  unreadTotals: UnreadTotals;
   /** The tenant's webhook, for offline recipients. */
   offline: OfflineNotifier;
 }

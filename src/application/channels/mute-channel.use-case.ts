@@ -1,7 +1,9 @@
 import { assertCanMute } from '../../domain/access/access-policy';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UnreadTotals } from '../ports/unread-totals.port';
 import { ensureMembershipState } from '../reading/membership-state';
+import { positionIn, seededTotals } from '../reading/unread-badge';
 import { loadChannel } from './load-channel';
 
 export interface MuteChannelInput {
@@ -23,23 +25,35 @@ export class MuteChannel {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
+    private readonly totals: UnreadTotals,
   ) {}
 
   async execute(input: MuteChannelInput): Promise<MuteResult> {
-    return setMuted(this.channels, this.readStates, input, true);
+    return setMuted(
+      { channels: this.channels, readStates: this.readStates, totals: this.totals },
+      input,
+      true,
+    );
   }
+}
+
+export interface MutePorts {
+  channels: ChannelRepository;
+  readStates: ReadStateRepository;
+  totals: UnreadTotals;
 }
 
 /** Shared by MuteChannel and UnmuteChannel: the same rule with the flag flipped. */
 export async function setMuted(
-  channels: ChannelRepository,
-  readStates: ReadStateRepository,
+  { channels, readStates, totals }: MutePorts,
   input: MuteChannelInput,
   muted: boolean,
 ): Promise<MuteResult> {
   const channel = await loadChannel(channels, input.channelId);
   const participant = assertCanMute(channel, input.userId);
-  await ensureMembershipState(readStates, channel, participant);
+  const state = await ensureMembershipState(readStates, channel, participant);
   await readStates.setMuted(input.userId, channel.id, muted);
+  // The badge follows: a muted channel leaves the user's unread total, an unmuted one comes back.
+  await seededTotals(totals, readStates, [{ ...positionIn(channel, state), is_muted: muted }]);
   return { channel_id: channel.id, is_muted: muted };
 }

@@ -1,5 +1,6 @@
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UnreadTotals } from '../ports/unread-totals.port';
 import { MuteChannelInput, MuteResult, setMuted } from './mute-channel.use-case';
 
 export type UnmuteChannelInput = MuteChannelInput;
@@ -12,9 +13,14 @@ export class UnmuteChannel {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
+    private readonly totals: UnreadTotals,
   ) {}
 
   async execute(input: UnmuteChannelInput): Promise<MuteResult> {
-    return setMuted(this.channels, this.readStates, input, false);
+    return setMuted(
+      { channels: this.channels, readStates: this.readStates, totals: this.totals },
+      input,
+      false,
+    );
   }
 }

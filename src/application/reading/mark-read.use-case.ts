@@ -11,8 +11,9 @@ import { JobQueue } from '../ports/job-queue.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
 import { optionalMessageId } from '../shared/params';
-import { ensureMembershipState, pointerOf, totalUnread } from './membership-state';
-import { storeUnreadCount } from './store-unread-count';
+import { UnreadTotals } from '../ports/unread-totals.port';
+import { ensureMembershipState, pointerOf } from './membership-state';
+import { positionIn, seededTotals } from './unread-badge';
 
 export interface MarkReadInput {
   userId: string;
@@ -30,8 +31,8 @@ export interface MarkReadResult {
 /**
  * Moves the caller's read pointer forward to the message (never back: an older message changes
  * nothing and returns the current state). When it moves: a read-receipts job records the range
- * (enqueued before the move, so a failure loses no receipt), the unread count is stored,
- * message.read goes to the channel and unread.update to the caller.
+ * (enqueued before the move, so a failure loses no receipt), message.read goes to the channel and
+ * unread.update (with the badge from UnreadTotals) to the caller. The count is derived, not stored.
  * @throws ChannelNotFoundError, MessageNotFoundError (not in this channel), ValidationError.
  */
 export class MarkRead {
@@ -42,6 +43,7 @@ export class MarkRead {
     private readonly events: EventPublisher,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly totals: UnreadTotals,
   ) {}
 
   async execute(input: MarkReadInput): Promise<MarkReadResult> {
@@ -55,17 +57,8 @@ export class MarkRead {
     // it all again; if moving fails after it, the job waits for the pointer (RecordReadReceipt).
     await this.jobs.enqueue(readReceiptJob(receiptRange(channel, input.userId, before, target, readAt)));
     const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
-    const computed = resultOf(channel, after);
-    // Checked against fresh positions: a send landing meanwhile must not leave a stale count behind.
-    const stored = await storeUnreadCount(
-      this.channels,
-      this.readStates,
-      input.userId,
-      channel.id,
-      computed.unread_count,
-    );
-    const result = { ...computed, unread_count: stored };
-    await this.announce(channel, input.userId, target, readAt, result.unread_count);
+    const result = resultOf(channel, after);
+    await this.announce(channel, after, target, readAt, result.unread_count);
     return result;
   }
 
@@ -80,21 +73,27 @@ export class MarkRead {
   }
 
   /** What follows a move: message.read to the channel and the caller's badge. */
-  private async announce(channel: Channel, userId: string, to: ReadPointer, readAt: Date, unread: number) {
+  private async announce(
+    channel: Channel,
+    state: UserChannelState,
+    to: ReadPointer,
+    readAt: Date,
+    unread: number,
+  ) {
     const read = {
       channel_id: channel.id,
-      user_id: userId,
+      user_id: state.user_id,
       last_read_message_id: to.messageId!, // `to` is past a pointer, so it points at a message
       read_at: readAt.toISOString(),
     };
     await this.events.publish({ type: 'message.read', channel_id: channel.id, payload: read });
-    await this.publishUnread(channel.id, userId, unread);
-  }
-
-  private async publishUnread(channelId: string, userId: string, unread: number): Promise<void> {
-    const total = totalUnread(await this.readStates.listByUser(userId));
-    const payload = { channel_id: channelId, unread_count: unread, total_unread: total };
-    await this.events.publish({ type: 'unread.update', user_id: userId, payload });
+    const totals = await seededTotals(this.totals, this.readStates, [positionIn(channel, state)]);
+    const payload = {
+      channel_id: channel.id,
+      unread_count: unread,
+      total_unread: totals.get(state.user_id)!.total,
+    };
+    await this.events.publish({ type: 'unread.update', user_id: state.user_id, payload });
   }
 }
 

@@ -54,10 +54,3 @@ export function callerStateIn(channel: Channel, state: UserChannelState | null):
     is_muted: state?.is_muted ?? false,
   };
 }
-
-/** Unread messages over the user's channels that are not muted (the badge). */
-export function totalUnread(states: readonly UserChannelState[]): number {
-  return states
-    .filter((s) => !s.is_muted)
-    .reduce((sum, s) => sum + unreadCount(s.channel_last_seq, pointerOf(s)), 0);
-}

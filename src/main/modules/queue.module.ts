@@ -10,6 +10,7 @@ import { BullMqQueues } from '../../adapters/queue/bullmq-queues';
 import { DASHBOARD_PATH, dashboardGate, queueDashboardRouter } from '../../adapters/queue/queue-dashboard';
 import { QueueMetrics } from '../../adapters/queue/queue-metrics';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
 import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
 import type { TenantPorts } from '../../adapters/tenancy/tenant-context';
 import { WebhookOfflineNotifier } from '../../adapters/webhook/webhook-offline-notifier';
@@ -20,7 +21,10 @@ import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
 
 /** The ports of a tenant that deliver work: its queue, send outbox, notification log, presence, webhook. */
-export type DeliveryPorts = Pick<TenantPorts, 'jobs' | 'outbox' | 'notificationLog' | 'presence' | 'offline'>;
+export type DeliveryPorts = Pick<
+  TenantPorts,
+  'jobs' | 'outbox' | 'notificationLog' | 'presence' | 'offline' | 'unreadTotals'
+>;
 export type DeliveryPortsFactory = (tenant: Tenant) => DeliveryPorts;
 
 /**
@@ -76,6 +80,7 @@ export function deliveryPortsFactory(ctx: ResolutionContext): DeliveryPortsFacto
       notificationLog: new RedisNotificationLog(redis, logPrefix, config.NOTIFICATION_DEDUPE_TTL_S),
       presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+      unreadTotals: new RedisUnreadTotals(redis, `${config.REDIS_KEY_PREFIX}:{t:${tenant.slug}}`),
     };
   };
 }

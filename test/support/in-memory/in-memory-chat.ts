@@ -5,6 +5,7 @@ import { InMemoryMessageRepository } from './in-memory-message-repository';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
 import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
+import { InMemoryUnreadTotals } from './in-memory-unread-totals';
 
 /** Every port of one tenant, faked in memory, sharing one clock. */
 export class InMemoryChat {
@@ -18,4 +19,5 @@ export class InMemoryChat {
   readonly users = new InMemoryUserDirectory();
   readonly events = new InMemoryEventPublisher();
   readonly jobs = new InMemoryJobQueue();
+  readonly unreadTotals = new InMemoryUnreadTotals();
 }

@@ -14,6 +14,11 @@ export class InMemoryEventPublisher implements EventPublisher {
   ofType<T extends ChatEvent['type']>(type: T): Array<Extract<ChatEvent, { type: T }>> {
     return this.published.filter((e): e is Extract<ChatEvent, { type: T }> => e.type === type);
   }
+
+  /** Forgets what was published so far (a test's "given" part). */
+  clear(): void {
+    this.published.length = 0;
+  }
 }
 
 /** A queue that, like BullMQ, ignores a job whose id it already holds. */

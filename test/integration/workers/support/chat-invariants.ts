@@ -40,7 +40,8 @@ export async function assertChannelInvariants(
     assert.ok(state, `${user} has a read state in ${channelId}`);
     const lastRead = state.last_read_message_id ?? 0;
     const expected = messages.filter((m) => m.id > lastRead && m.userId !== user).length;
-    assert.equal(state.unread_count, expected, `unread_count of ${user} (pointer at ${lastRead})`);
+    const view = await context.useCases.getChannel.execute({ userId: user, channelId });
+    assert.equal(view.unread_count, expected, `unread_count of ${user} (pointer at ${lastRead})`);
     pointers.set(user, state.last_read_seq);
   }
   const readBy = new Map<number, string[]>();
