@@ -1,5 +1,6 @@
+import { Job as BullJob } from 'bullmq';
 import type { Job } from '../../application/jobs/jobs';
-import type { JobQueue } from '../../application/ports/job-queue.port';
+import type { EnqueueOptions, JobQueue } from '../../application/ports/job-queue.port';
 import { withTimeout } from '../redis/redis-connections';
 import type { BullMqQueues } from './bullmq-queues';
 
@@ -25,9 +26,11 @@ export class BullMqJobQueue implements JobQueue {
     private readonly timeoutMs: number,
   ) {}
 
-  async enqueue(job: Job): Promise<void> {
+  async enqueue(job: Job, options: EnqueueOptions = {}): Promise<void> {
     const data: TenantJobData<typeof job.data> = { ...job.data, tenant: this.tenant };
-    const added = this.queues.get(job.queue).add(job.queue, data, { jobId: `${this.tenant}.${job.id}` });
+    const added = this.queues
+      .get(job.queue)
+      .add(job.queue, data, { jobId: this.idOf(job), delay: options.holdMs });
     // A queue whose connection never became ready waits for it; bound that wait like any Redis call.
     // (Once ready, ioredis itself rejects at once while Redis is down: the HTTP layer knows those errors.)
     const timedOut = Symbol('timed out');
@@ -37,5 +40,15 @@ export class BullMqJobQueue implements JobQueue {
     });
     if (outcome === timedOut)
       throw new QueueUnavailableError(new Error(`no Redis within ${this.timeoutMs} ms`));
+  }
+
+  /** BullMQ's promote (delayed → waiting), one script call; it refuses a job that is not delayed. */
+  async release(job: Job): Promise<void> {
+    const handle = new BullJob(this.queues.get(job.queue), job.queue, {}, {}, this.idOf(job));
+    await withTimeout(handle.promote(), this.timeoutMs, 'redis not ready').catch(() => undefined);
+  }
+
+  private idOf(job: Job): string {
+    return `${this.tenant}.${job.id}`;
   }
 }

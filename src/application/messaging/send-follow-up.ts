@@ -1,11 +1,12 @@
 import { Channel } from '../../domain/channel/channel.entity';
 import { Message } from '../../domain/message/message.entity';
 import { ReadPointer } from '../../domain/read/read-pointer';
-import { notificationJob, readReceiptJob, unreadCountsJob } from '../jobs/jobs';
+import { Job, notificationJob, readReceiptJob, unreadCountsJob } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { RECEIPT_HOLD_MS } from '../reading/mark-read.use-case';
 import { ensureMembershipState } from '../reading/membership-state';
 import { toMessageView } from '../views/message.view';
 
@@ -57,6 +58,7 @@ export class SendFollowUp {
     // As in MarkRead, the receipt job goes before the move: a failure in between leaves the pointer
     // where it was, so a resumed follow-up computes the same range again (and the same job id);
     // RecordReadReceipt waits for the pointer to cover the range.
+    let receipt: Job | undefined;
     if (message.seq - before.last_read_seq > 1) {
       const range = {
         user_id: sender.userId,
@@ -66,8 +68,10 @@ export class SendFollowUp {
         to_message_id: message.id,
         read_at: message.createdAt,
       };
-      await this.jobs.enqueue(readReceiptJob(range));
+      receipt = readReceiptJob(range);
+      await this.jobs.enqueue(receipt, { holdMs: RECEIPT_HOLD_MS });
     }
     await this.readStates.advancePointer(sender.userId, channel.id, ReadPointer.at(message.id, message.seq));
+    if (receipt) await this.jobs.release(receipt);
   }
 }

@@ -15,6 +15,9 @@ import { UnreadTotals } from '../ports/unread-totals.port';
 import { ensureMembershipState, pointerOf } from './membership-state';
 import { positionIn, seededTotals } from './unread-badge';
 
+/** Past this, a receipt job runs even if its pointer move was never confirmed (its process died). */
+export const RECEIPT_HOLD_MS = 5_000;
+
 export interface MarkReadInput {
   userId: string;
   channelId: string;
@@ -55,8 +58,11 @@ export class MarkRead {
     const readAt = this.clock.now();
     // The receipt job goes first: if enqueueing fails, nothing has moved and the client's retry does
     // it all again; if moving fails after it, the job waits for the pointer (RecordReadReceipt).
-    await this.jobs.enqueue(readReceiptJob(receiptRange(channel, input.userId, before, target, readAt)));
+    // Held until the pointer has moved, so the worker does not meet a pointer still behind the range.
+    const receipt = readReceiptJob(receiptRange(channel, input.userId, before, target, readAt));
+    await this.jobs.enqueue(receipt, { holdMs: RECEIPT_HOLD_MS });
     const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
+    await this.jobs.release(receipt);
     const result = resultOf(channel, after);
     await this.announce(channel, after, target, readAt, result.unread_count);
     return result;

@@ -21,6 +21,9 @@ class ChaosJobQueue implements JobQueue {
     await queue.add(job.queue, data, { jobId: `${this.tenant}.${job.id}`, delay: randomDelay(800) });
     await queue.add(job.queue, data, { jobId: `${this.tenant}.${job.id}.dup`, delay: randomDelay(1500) });
   }
+
+  /** Held or not, the copies run after their random delays. */
+  async release(): Promise<void> {}
 }
 
 function randomDelay(maxMs: number): number {

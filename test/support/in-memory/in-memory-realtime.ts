@@ -32,6 +32,9 @@ export class InMemoryJobQueue implements JobQueue {
     if (!this.jobs.some((j) => j.id === job.id)) this.jobs.push(structuredClone(job));
   }
 
+  /** Held jobs are not modelled: a test drains the queue when it chooses to. */
+  async release(): Promise<void> {}
+
   inQueue<Q extends Job['queue']>(queue: Q): Array<Extract<Job, { queue: Q }>> {
     return this.jobs.filter((j): j is Extract<Job, { queue: Q }> => j.queue === queue);
   }
