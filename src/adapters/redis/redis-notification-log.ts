@@ -1,6 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { NotificationLog } from '../../application/ports/notification-log.port';
 
+// SADD per recipient (its answer says whether the recipient is new), then the set's expiry: one call
+// for every recipient of a message.
+const CLAIM_ALL = `
+local added = {}
+for i = 2, #ARGV do added[i - 1] = redis.call('SADD', KEYS[1], ARGV[i]) end
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return added`;
+
 /**
  * The notifications already sent, in Redis: one set per message (`SADD` answers whether the
  * recipient is new), kept for `ttlSeconds`, long past any retry or stalled-job recovery. Kept in
@@ -14,11 +22,10 @@ export class RedisNotificationLog implements NotificationLog {
     private readonly ttlSeconds: number,
   ) {}
 
-  async claim(messageId: number, userId: string): Promise<boolean> {
+  async claimAll(messageId: number, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
     const key = `${this.keyPrefix}:notified:${messageId}`;
-    const results = await this.redis.multi().sadd(key, userId).expire(key, this.ttlSeconds).exec();
-    const [error, added] = results?.[0] ?? [new Error('notification log: transaction aborted'), 0];
-    if (error) throw error;
-    return added === 1;
+    const added = (await this.redis.eval(CLAIM_ALL, 1, key, this.ttlSeconds, ...userIds)) as number[];
+    return new Set(userIds.filter((_, i) => added[i] === 1));
   }
 }

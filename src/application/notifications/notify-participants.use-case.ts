@@ -16,9 +16,10 @@ import { toMessageView } from '../views/message.view';
  * The notifications worker's job after a new message: a `notification` event to every participant
  * but the sender, except those who muted the channel or have already read past the message. A
  * recipient the message mentions (`@user_id`) gets type `mention` instead of `message.new`.
- * Recipients who are offline are also handed to the OfflineNotifier (the tenant's webhook).
- * Safe to run twice: each (message, recipient) is claimed in the NotificationLog before its event
- * is sent, and offline delivery is idempotent per (message, recipient). A message deleted
+ * Recipients who are online get the event on their sockets; those who are offline are handed to the
+ * OfflineNotifier (the tenant's webhook) instead. Safe to run twice: the online recipients are claimed
+ * in the NotificationLog (one call) before their events are sent, and offline delivery is idempotent
+ * per (message, recipient). A message deleted
  * meanwhile, or a channel gone, notifies nobody.
  */
 export class NotifyParticipants {
@@ -41,14 +42,17 @@ export class NotifyParticipants {
     const recipients = await this.recipientsOf(channel, message);
     const online = recipients.length ? await this.presence.onlineAmong(recipients) : new Set<string>();
     const view = toMessageView(message);
-    for (const userId of recipients) {
-      const type = mentions(view.content, userId) ? 'mention' : 'message.new';
-      const payload: NotificationPayload = { type, channel_id: channel.id, message: view };
-      // Offline delivery first: it is idempotent on its own, so a retry after a failure here still queues it.
-      if (!online.has(userId)) await this.offline.notify(userId, payload);
-      if (await this.log.claim(message.id, userId)) {
-        await this.events.publish({ type: 'notification', user_id: userId, payload });
-      }
+    const payloadFor = (userId: string): NotificationPayload => ({
+      type: mentions(view.content, userId) ? 'mention' : 'message.new',
+      channel_id: channel.id,
+      message: view,
+    });
+    // Offline delivery first: it is idempotent on its own, so a retry after a failure here still queues it.
+    for (const userId of recipients.filter((u) => !online.has(u)))
+      await this.offline.notify(userId, payloadFor(userId));
+    // Sockets only for who is online: a user room without sockets would cost a publish for nothing.
+    for (const userId of await this.log.claimAll(message.id, [...online])) {
+      await this.events.publish({ type: 'notification', user_id: userId, payload: payloadFor(userId) });
     }
   }
 

@@ -3,9 +3,12 @@
  * retried or duplicated notifications job never notifies anyone twice.
  */
 export interface NotificationLog {
-  /** Records the notification of `messageId` to `userId` as sent: true the first time, false after. */
-  claim(messageId: number, userId: string): Promise<boolean>;
+  /**
+   * Records the notification of `messageId` to each of `userIds` as sent, in one step, and returns
+   * the users claimed by this call (the others were claimed before).
+   */
+  claimAll(messageId: number, userIds: readonly string[]): Promise<Set<string>>;
 }
 
 /** For setups that do not deduplicate (in-memory tests): every claim is the first. */
-export const NO_NOTIFICATION_LOG: NotificationLog = { claim: async () => true };
+export const NO_NOTIFICATION_LOG: NotificationLog = { claimAll: async (_, ids) => new Set(ids) };

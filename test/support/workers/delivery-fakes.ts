@@ -8,11 +8,14 @@ import type { PendingSend, SendOutbox } from '../../../src/application/ports/sen
 export class InMemoryNotificationLog implements NotificationLog {
   private readonly sent = new Set<string>();
 
-  async claim(messageId: number, userId: string): Promise<boolean> {
-    const key = JSON.stringify([messageId, userId]);
-    if (this.sent.has(key)) return false;
-    this.sent.add(key);
-    return true;
+  async claimAll(messageId: number, userIds: readonly string[]): Promise<Set<string>> {
+    const claimed = new Set<string>();
+    for (const userId of userIds) {
+      const key = JSON.stringify([messageId, userId]);
+      if (!this.sent.has(key)) claimed.add(userId);
+      this.sent.add(key);
+    }
+    return claimed;
   }
 }
 

@@ -13,19 +13,25 @@ describe('NotifyParticipants, delivery', () => {
   let notify: NotifyParticipants;
   let channelId: string;
 
-  beforeEach(async () => {
-    s = new ChatScenario();
-    offline = new InMemoryOfflineNotifier();
+  /** bob and carol online unless told otherwise. */
+  function notifierWith(online: string[]): NotifyParticipants {
     const c = s.chat;
-    notify = new NotifyParticipants(
+    const log = new InMemoryNotificationLog();
+    return new NotifyParticipants(
       c.channels,
       c.messages,
       c.readStates,
       c.events,
-      new InMemoryNotificationLog(),
-      new FixedPresence(['bob']),
+      log,
+      new FixedPresence(online),
       offline,
     );
+  }
+
+  beforeEach(async () => {
+    s = new ChatScenario();
+    offline = new InMemoryOfflineNotifier();
+    notify = notifierWith(['bob', 'carol']);
     channelId = (await s.group('alice', ['bob', 'carol'])).id;
   });
 
@@ -64,12 +70,27 @@ describe('NotifyParticipants, delivery', () => {
   });
 
   describe('when a recipient is offline', () => {
+    beforeEach(() => {
+      notify = notifierWith(['bob']);
+    });
+
     it('hands them, and only them, to the offline notifier, once', async () => {
       const sent = await s.send('alice', channelId);
 
       await drain(2);
 
       assert.deepEqual([...offline.deliveries.keys()], [`${sent.id}/carol`]);
+    });
+
+    it('publishes nothing for them: socket events go to online recipients only', async () => {
+      await s.send('alice', channelId);
+
+      await drain();
+
+      assert.deepEqual(
+        s.chat.events.ofType('notification').map((e) => e.user_id),
+        ['bob'],
+      );
     });
   });
 
