@@ -5,6 +5,7 @@ import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { RequestHandler, Router } from 'express';
 import { HttpError } from '../http/http-error';
+import { browserUiCsp } from '../http/response-headers';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'chat_dashboard';
@@ -18,6 +19,14 @@ export function queueDashboardRouter(queues: Queue[]): Router {
     options: { uiConfig: { boardTitle: 'chat queues' } },
   });
   return serverAdapter.getRouter() as Router;
+}
+
+/** The dashboard's Content-Security-Policy: its page links IBM Plex on Google Fonts. */
+export function dashboardCsp(): RequestHandler {
+  return browserUiCsp({
+    'style-src': ['https://fonts.googleapis.com'],
+    'font-src': ['https://fonts.gstatic.com'],
+  });
 }
 
 /**
