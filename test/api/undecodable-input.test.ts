@@ -149,6 +149,16 @@ describe('Input the server cannot decode', () => {
     });
   });
 
+  it('takes a dashboard cookie that does not percent-decode for no session: 401, and logs no error', async () => {
+    const { res, lines, raw } = await logsOf('/admin/queues', () =>
+      send('GET', '/admin/queues', { Cookie: 'chat_dashboard=%E0%A4%A' }),
+    );
+
+    assert.equal(res.status, 401);
+    assert.equal(res.body.error?.code, 'unauthenticated');
+    assertQuiet(lines, raw);
+  });
+
   it('answers an unsupported Content-Encoding with 415 unsupported_media_type and logs no error', async () => {
     const headers = {
       Authorization: admin,

@@ -70,7 +70,12 @@ function same(given: string, expected: string): boolean {
 function cookieOf(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // not percent-encoding: no session of ours, so the token is asked for
+    }
   }
   return undefined;
 }
