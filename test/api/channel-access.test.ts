@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { CHAT_ENDPOINTS } from '../../src/adapters/http/chat.router';
 import type { Endpoint } from '../../src/adapters/http/endpoint';
 import type { ChannelView } from '../../src/application/views/channel.view';
@@ -43,14 +44,14 @@ describe('Access to every chat route', () => {
   });
   after(() => api.stop());
 
-  const pathOf = (e: Endpoint) =>
+  const pathOf = (e: Endpoint, channelId = channel.id) =>
     e.path
       .slice(1)
-      .replace(':id', channel.id)
+      .replace(':id', channelId)
       .replace(':message_id', String(message.id))
       .replace(':user_id', 'alice');
-  const call = (client: ChatClient, e: Endpoint) => {
-    const req = client.request(e.method, `${pathOf(e)}/`);
+  const call = (client: ChatClient, e: Endpoint, channelId?: string) => {
+    const req = client.request(e.method, `${pathOf(e, channelId)}/`);
     return e.body ? req.send(SAMPLE_BODIES[key(e)]) : req;
   };
 
@@ -68,6 +69,37 @@ describe('Access to every chat route', () => {
       assert.equal(res.body.error.code, 'channel_not_found');
     });
   }
+
+  for (const e of channelRoutes) {
+    it(`tells a non-participant nothing a missing channel would not: ${e.method.toUpperCase()} ${e.path}`, async () => {
+      const hidden = await call(mallory, e);
+      const missing = await call(mallory, e, randomUUID());
+
+      assert.equal(hidden.status, missing.status);
+      assert.equal(hidden.text, missing.text);
+      assert.ok(!hidden.text.includes(channel.id), hidden.text);
+    });
+  }
+
+  it("answers an outsider's contextual get-or-create with the bytes of a missing channel: no id, no details", async () => {
+    const context = {
+      host_application_id: 'crm',
+      context_object_type: 'order',
+      context_object_id: randomUUID(),
+    };
+    const existing = await alice.post('channels/', { channel_type: 'contextual_object', ...context });
+
+    const hidden = await mallory
+      .request('post', 'channels/')
+      .send({ channel_type: 'contextual_object', ...context });
+    const missing = await mallory.request('get', `channels/${randomUUID()}/`);
+
+    assert.equal(existing.status, 201);
+    assert.equal(hidden.status, 404);
+    assert.deepEqual(hidden.body, { error: { code: 'channel_not_found', message: 'channel not found' } });
+    assert.equal(hidden.text, missing.text);
+    assert.ok(!hidden.text.includes(existing.body.id), hidden.text);
+  });
 
   for (const e of CHAT_ENDPOINTS) {
     it(`answers 401 unauthenticated without a token: ${e.method.toUpperCase()} ${e.path}`, async () => {

@@ -5,7 +5,12 @@ import { TOKENS } from '../../src/main/tokens';
 import { normalize, servedRoutes } from '../support/express-routes';
 import { startTestApi, type TestApi } from '../support/test-api';
 
-type Operation = { parameters?: Array<{ name: string; in: string; required?: boolean }>; responses?: object };
+type Media = { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown }> };
+type Response = { description?: string; content?: Record<string, Media> };
+type Operation = {
+  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  responses?: Record<string, Response>;
+};
 type OpenApiDocument = {
   openapi: string;
   info: { title: string; version: string };
@@ -13,6 +18,28 @@ type OpenApiDocument = {
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** The contract's error codes and statuses (DESIGN.md, "Errors"; `tenant_exists` from the admin API). */
+const CONTRACT_STATUS: Record<string, number> = {
+  validation_error: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  token_expired: 401,
+  forbidden: 403,
+  tenant_mismatch: 403,
+  insufficient_role: 403,
+  tenant_not_found: 404,
+  channel_not_found: 404,
+  message_not_found: 404,
+  not_found: 404,
+  conflict: 409,
+  tenant_exists: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+};
 
 /*
  * Structural checks of the OpenAPI 3.1 document (no validator library): the version, every path's
@@ -96,6 +123,36 @@ describe('OpenAPI document', () => {
     assert.equal(chat.length, CHAT_ENDPOINTS.length);
     assert.deepEqual(unsecured, []);
     assert.deepEqual(no401, []);
+  });
+
+  it("shows, in every error response of every operation, examples of that status's own codes", () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { path, method, op } of operations()) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (Number(status) < 400) continue;
+        const where = `${method.toUpperCase()} ${path} ${status}`;
+        const media = response.content?.['application/json'];
+        const examples = [media?.example, ...Object.values(media?.examples ?? {}).map((e) => e.value)].filter(
+          (e) => e !== undefined,
+        ) as Array<{ error?: { code?: string; message?: unknown } }>;
+        const codes = examples.map((e) => e.error?.code ?? '(none)');
+        const described = [...(response.description ?? '').matchAll(/`(\w+)`/g)].map(([, code]) => code);
+
+        if (examples.length === 0) wrong.push(`${where}: no example`);
+        for (const code of codes) {
+          if (CONTRACT_STATUS[code] !== Number(status)) wrong.push(`${where}: example code ${code}`);
+        }
+        if (examples.some((e) => typeof e.error?.message !== 'string')) wrong.push(`${where}: no message`);
+        if (codes.sort().join() !== described.sort().join()) wrong.push(`${where}: ${codes} vs ${described}`);
+        checked += 1;
+      }
+    }
+    const errorSchema = JSON.stringify((doc as { components?: { schemas?: object } }).components?.schemas);
+
+    assert.ok(checked > 100, `only ${checked} error responses`);
+    assert.deepEqual(wrong, []);
+    assert.doesNotMatch(errorSchema, /"example":"channel_not_found"/);
   });
 
   it('is browsable with Swagger UI at /api/docs/', async () => {

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
+import { browserUiCsp } from './response-headers';
 
-/** Under `/api`: the OpenAPI document at `/openapi.json` and Swagger UI over it at `/docs/`. */
+/** Under `/api`: the OpenAPI document at `/openapi.json` and Swagger UI over it at `/docs/`, with its CSP. */
 export function apiDocsRouter(document: object): Router {
   const router = Router({ strict: false });
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use('/docs', ...swaggerUi.serveFiles(document));
+  router.use('/docs', browserUiCsp(), ...swaggerUi.serveFiles(document));
   const page = swaggerUi.setup(document, { customSiteTitle: 'Chat backend API' });
   router.get('/docs', (req, res, next) => {
     // The page loads its assets by relative URL (./swagger-ui.css): it must be served under `/docs/`.

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { HttpError } from './http-error';
 import { markMount, requestMetrics } from './metrics';
+import { jsonBody, requireDecodablePath } from './request-decoding';
 
 export interface HttpMount {
   path: string;
@@ -30,8 +31,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(requestMetrics());
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(cors({ origin: options.corsOrigins.length ? options.corsOrigins : false, credentials: true }));
+  app.use(requireDecodablePath);
   app.use(requireJsonBody);
-  app.use(express.json({ limit: options.bodyLimit, strict: true }));
+  app.use(jsonBody(options.bodyLimit));
   for (const mount of options.mounts) app.use(mount.path, markMount(mount.path), ...mount.handlers);
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));

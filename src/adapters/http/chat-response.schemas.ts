@@ -106,7 +106,7 @@ export const centralizedView = z
 export const errorResponse = z
   .strictObject({
     error: z.strictObject({
-      code: z.string().meta({ example: 'channel_not_found' }),
+      code: z.string().meta({ description: 'one of the contract’s error codes; see each response' }),
       message: z.string(),
       details: z.record(z.string(), z.unknown()).optional(),
     }),

@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import type { z } from 'zod';
 import { errorResponse } from './chat-response.schemas';
 import type { Endpoint } from './endpoint';
+import { errorExamples } from './error-examples';
 
 /** A contribution to the OpenAPI document: registers some routes (each area documents its own). */
 export type ApiDocs = (registry: OpenAPIRegistry) => void;
@@ -125,7 +126,7 @@ export function errorResponses(codes: readonly string[]): RouteConfig['responses
   for (const [status, set] of [...byStatus].sort(([a], [b]) => a - b)) {
     out[status] = {
       description: `error: ${[...set].map((c) => `\`${c}\``).join(', ')}`,
-      content: { 'application/json': { schema: errorResponse } },
+      content: { 'application/json': { schema: errorResponse, examples: errorExamples([...set]) } },
     };
   }
   return out;

@@ -1,10 +1,13 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Structured JSON logs on stdout. Tokens and secrets never reach a log line. */
-export function createLogger(level: string, name = 'chat'): Logger {
-  return pino({
+/**
+ * Structured JSON logs on stdout (or `destination`: tests read the lines). Tokens and secrets never
+ * reach a log line.
+ */
+export function createLogger(level: string, name = 'chat', destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     base: { pid: process.pid },
@@ -13,5 +16,6 @@ export function createLogger(level: string, name = 'chat'): Logger {
       paths: ['req.headers.authorization', 'token', '*.token', 'secret', '*.secret'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

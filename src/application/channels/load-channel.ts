@@ -9,7 +9,7 @@ import { MessageRepository } from '../ports/message-repository.port';
 export async function loadChannel(channels: ChannelRepository, channelId: unknown): Promise<Channel> {
   const channel =
     typeof channelId === 'string' && channelId !== '' ? await channels.findById(channelId) : null;
-  if (!channel) throw new ChannelNotFoundError(String(channelId));
+  if (!channel) throw new ChannelNotFoundError();
   return channel;
 }
 

@@ -16,7 +16,7 @@ import { InsufficientRoleError, NotMessageAuthorError } from './access.errors';
 /** Returns the caller's participation; read access is simply being a participant. */
 export function assertCanRead(channel: Channel, userId: string): Participant {
   const participant = channel.participant(userId);
-  if (!participant) throw new ChannelNotFoundError(channel.id);
+  if (!participant) throw new ChannelNotFoundError();
   return participant;
 }
 

@@ -1,11 +1,15 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../shared/domain-error';
 
-/** The channel does not exist, or the caller is not one of its participants (no existence leak). */
+/**
+ * The channel does not exist, or the caller is not one of its participants (no existence leak).
+ * It carries no details: the contextual get-or-create finds a channel the caller never named, and
+ * its id must not reach them; every channel_not_found is the same bytes.
+ */
 export class ChannelNotFoundError extends NotFoundError {
   override readonly code = 'channel_not_found';
 
-  constructor(channelId: string) {
-    super('channel not found', { channel_id: channelId });
+  constructor() {
+    super('channel not found');
   }
 }
 

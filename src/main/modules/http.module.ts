@@ -3,6 +3,7 @@ import { requireAdminToken } from '../../adapters/http/admin-auth';
 import { adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
 import { createHttpApp, type HttpMount } from '../../adapters/http/app';
 import { healthRouter, type DependencyCheck } from '../../adapters/http/health.router';
+import { noStore } from '../../adapters/http/response-headers';
 import type { TenantDirectory } from '../../application/ports/tenant-directory.port';
 import { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
@@ -35,7 +36,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
       // MongoTenantDirectory is also the TenantWebhooks port.
       configureWebhook: new ConfigureTenantWebhook(ctx.get(TOKENS.TenantDirectory)),
     });
-    return { path: '/api/admin', handlers: [requireAdminToken(config.ADMIN_TOKEN), router] };
+    return { path: '/api/admin', handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
   });
   bind(TOKENS.HttpApp)
     .toDynamicValue((ctx) => {

@@ -7,7 +7,13 @@ import { MongoSendOutbox } from '../../adapters/persistence/mongo/mongo-send-out
 import { tenantModels } from '../../adapters/persistence/mongo/tenant-models';
 import { BullMqJobQueue } from '../../adapters/queue/bullmq-job-queue';
 import { BullMqQueues } from '../../adapters/queue/bullmq-queues';
-import { DASHBOARD_PATH, dashboardGate, queueDashboardRouter } from '../../adapters/queue/queue-dashboard';
+import { noStore } from '../../adapters/http/response-headers';
+import {
+  DASHBOARD_PATH,
+  dashboardCsp,
+  dashboardGate,
+  queueDashboardRouter,
+} from '../../adapters/queue/queue-dashboard';
 import { QueueMetrics } from '../../adapters/queue/queue-metrics';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
 import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
@@ -57,6 +63,9 @@ export const queueModule = new ContainerModule(({ bind }) => {
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => ({
     path: DASHBOARD_PATH,
     handlers: [
+      // Its page and data are the admin's view of the queues: never cached.
+      noStore,
+      dashboardCsp(),
       dashboardGate(ctx.get<Config>(TOKENS.Config).ADMIN_TOKEN),
       queueDashboardRouter(ctx.get<BullMqQueues>(TOKENS.Queues).all),
     ],

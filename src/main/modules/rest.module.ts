@@ -6,6 +6,7 @@ import { tenantParams } from '../../adapters/http/chat-request.schemas';
 import { metricsRouter } from '../../adapters/http/metrics';
 import { buildOpenApiDocument, endpointDocs, type ApiDocs } from '../../adapters/http/openapi';
 import { platformDocs } from '../../adapters/http/platform.docs';
+import { noStore } from '../../adapters/http/response-headers';
 import type { TenantContexts } from '../../adapters/tenancy/tenant-context';
 import { TOKENS } from '../tokens';
 
@@ -20,7 +21,7 @@ export const restModule = new ContainerModule(({ bind }) => {
       profiles: ctx.get(TOKENS.ProfileRefresh),
       limits: ctx.get(TOKENS.RequestLimits),
     });
-    return { path: CHAT_MOUNT, handlers: [router] };
+    return { path: CHAT_MOUNT, handlers: [noStore, router] };
   });
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => ({
     path: '/api',
