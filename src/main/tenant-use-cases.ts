@@ -10,7 +10,7 @@ import { DeleteMessage } from '../application/messaging/delete-message.use-case'
 import { EditMessage } from '../application/messaging/edit-message.use-case';
 import { ListMessages } from '../application/messaging/list-messages.use-case';
 import { ResumePendingSends } from '../application/messaging/resume-pending-sends.use-case';
-import { SendFollowUp } from '../application/messaging/send-follow-up';
+import { CompleteSend } from '../application/messaging/complete-send.use-case';
 import { SendMessage } from '../application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
 import { AddParticipant } from '../application/participants/add-participant.use-case';
@@ -19,7 +19,7 @@ import { RemoveParticipant } from '../application/participants/remove-participan
 import { GetReadBy } from '../application/reading/get-read-by.use-case';
 import { MarkRead } from '../application/reading/mark-read.use-case';
 import { RecordReadReceipt } from '../application/reading/record-read-receipt.use-case';
-import { RefreshUnreadCounts } from '../application/reading/refresh-unread-counts.use-case';
+import { UnreadRefresh } from '../application/reading/unread-refresh';
 import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-case';
 
 /** Wires every use case to one tenant's ports. */
@@ -32,7 +32,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     muteChannel: new MuteChannel(p.channels, p.readStates, p.unreadTotals),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates, p.unreadTotals),
     listMessages: new ListMessages(p.channels, p.messages),
-    sendMessage: new SendMessage(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.outbox),
+    sendMessage: new SendMessage(p.channels, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
     deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
     markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.unreadTotals),
@@ -43,12 +43,12 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     changeRole: new ChangeRole(p.channels),
     upsertUserProfile: new UpsertUserProfile(p.users, p.clock),
     recordReadReceipt: new RecordReadReceipt(p.receipts, p.readStates),
-    refreshUnreadCounts: new RefreshUnreadCounts(
+    completeSend: new CompleteSend(
       p.channels,
+      p.messages,
       p.readStates,
-      p.events,
-      p.unreadTotals,
-      p.presence,
+      p.jobs,
+      new UnreadRefresh(p.readStates, p.events, p.unreadTotals, p.presence),
     ),
     notifyParticipants: new NotifyParticipants(
       p.channels,
@@ -59,11 +59,6 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.presence,
       p.offline,
     ),
-    resumePendingSends: new ResumePendingSends(
-      p.outbox,
-      p.channels,
-      p.messages,
-      new SendFollowUp(p.channels, p.readStates, p.events, p.jobs),
-    ),
+    resumePendingSends: new ResumePendingSends(p.outbox, p.channels, p.messages, p.jobs),
   };
 }

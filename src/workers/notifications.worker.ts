@@ -1,7 +1,7 @@
-import type { MessageJobData } from '../application/jobs/jobs';
+import type { NotificationJobData } from '../application/jobs/jobs';
 import type { TenantJobHandler } from './tenant-job';
 
 /** `notifications`: notifies the message's recipients (sockets, and the webhook for offline ones). */
-export const notificationsHandler: TenantJobHandler<MessageJobData> = async ({ useCases }, data) => {
+export const notificationsHandler: TenantJobHandler<NotificationJobData> = async ({ useCases }, data) => {
   await useCases.notifyParticipants.execute(data);
 };

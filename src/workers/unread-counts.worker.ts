@@ -1,7 +1,7 @@
-import type { MessageJobData } from '../application/jobs/jobs';
+import type { NewMessageJobData } from '../application/jobs/jobs';
 import type { TenantJobHandler } from './tenant-job';
 
-/** `unread-counts`: recomputes the channel's unread counts from positions and pushes unread.update. */
-export const unreadCountsHandler: TenantJobHandler<MessageJobData> = async ({ useCases }, data) => {
-  await useCases.refreshUnreadCounts.execute(data);
+/** `unread-counts`: a new message's follow-up (sender's pointer, unread counts and badges, notifications job). */
+export const unreadCountsHandler: TenantJobHandler<NewMessageJobData> = async ({ useCases }, data) => {
+  await useCases.completeSend.execute(data);
 };

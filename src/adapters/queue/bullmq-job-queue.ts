@@ -48,6 +48,11 @@ export class BullMqJobQueue implements JobQueue {
     await withTimeout(handle.promote(), this.timeoutMs, 'redis not ready').catch(() => undefined);
   }
 
+  async discard(job: Job): Promise<void> {
+    const removal = this.queues.get(job.queue).remove(this.idOf(job));
+    await withTimeout(removal, this.timeoutMs, 'redis not ready').catch(() => undefined);
+  }
+
   private idOf(job: Job): string {
     return `${this.tenant}.${job.id}`;
   }

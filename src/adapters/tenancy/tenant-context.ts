@@ -8,6 +8,7 @@ import type { UnmuteChannel } from '../../application/channels/unmute-channel.us
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
 import type { ListMessages } from '../../application/messaging/list-messages.use-case';
+import type { CompleteSend } from '../../application/messaging/complete-send.use-case';
 import type { ResumePendingSends } from '../../application/messaging/resume-pending-sends.use-case';
 import type { SendMessage } from '../../application/messaging/send-message.use-case';
 import type { NotifyParticipants } from '../../application/notifications/notify-participants.use-case';
@@ -32,7 +33,6 @@ import type { UuidGenerator } from '../../application/ports/uuid-generator.port'
 import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
 import type { MarkRead } from '../../application/reading/mark-read.use-case';
 import type { RecordReadReceipt } from '../../application/reading/record-read-receipt.use-case';
-import type { RefreshUnreadCounts } from '../../application/reading/refresh-unread-counts.use-case';
 import type { UpsertUserProfile } from '../../application/users/upsert-user-profile.use-case';
 import type { Tenant } from '../../domain/tenant/tenant';
 
@@ -55,6 +55,8 @@ export interface TenantPorts {
   presence: PresenceReader;
   /** Each user's unread badge (Redis). */
   unreadTotals: UnreadTotals;
+  /** How long a send's follow-up job is held for its send's confirmation (OUTBOX_MIN_AGE_MS). */
+  sendHoldMs: number;
   /** The tenant's webhook, for offline recipients. */
   offline: OfflineNotifier;
 }
@@ -79,7 +81,7 @@ export interface TenantUseCases {
   changeRole: ChangeRole;
   upsertUserProfile: UpsertUserProfile;
   recordReadReceipt: RecordReadReceipt;
-  refreshUnreadCounts: RefreshUnreadCounts;
+  completeSend: CompleteSend;
   notifyParticipants: NotifyParticipants;
   resumePendingSends: ResumePendingSends;
 }

@@ -62,7 +62,7 @@ export class GetCentralizedView {
     const channel = await loadChannel(this.channels, channelId);
     assertCanRead(channel, userId);
     const state = await this.readStates.find(userId, channel.id);
-    const page = await this.messages.page(channel.id, { limit });
+    const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
     return {
       channel: await channelViewFor(channel, state, this.messages),
       messages: page.messages.map(toMessageView),

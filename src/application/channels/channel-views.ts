@@ -20,7 +20,7 @@ export async function channelViewsFor(
     lastMessages.set(message.id, toMessageView(message));
   return channels.map((channel) => {
     const last = channel.lastMessageId === null ? null : (lastMessages.get(channel.lastMessageId) ?? null);
-    return toChannelView(channel, last, callerStateIn(channel, states.get(channel.id) ?? null));
+    return toChannelView(channel, last, callerStateIn(channel, states.get(channel.id) ?? null, last));
   });
 }
 

@@ -23,6 +23,19 @@ export interface MessageJobData {
   message_id: number;
 }
 
+/** A new message's follow-up (the unread-counts queue). Jobs enqueued before seq and sender were carried lack them. */
+export interface NewMessageJobData extends MessageJobData {
+  seq?: number;
+  user_id?: string;
+  /** ISO 8601. */
+  sent_at?: string;
+}
+
+/** Who to notify of a message; without `recipients` (older jobs) the worker works them out. */
+export interface NotificationJobData extends MessageJobData {
+  recipients?: string[];
+}
+
 /** One notification to deliver to the tenant's webhook (an offline recipient). */
 export interface WebhookJobData {
   user_id: string;
@@ -31,8 +44,8 @@ export interface WebhookJobData {
 
 export type Job =
   | { queue: 'read-receipts'; id: string; data: ReadReceiptJobData }
-  | { queue: 'unread-counts'; id: string; data: MessageJobData }
-  | { queue: 'notifications'; id: string; data: MessageJobData }
+  | { queue: 'unread-counts'; id: string; data: NewMessageJobData }
+  | { queue: 'notifications'; id: string; data: NotificationJobData }
   | { queue: 'webhooks'; id: string; data: WebhookJobData };
 
 export type QueueName = Job['queue'];
@@ -47,21 +60,33 @@ export function readReceiptJob(range: ReadReceiptRange): Job {
   };
 }
 
-/** Recompute every participant's unread count after a new message. */
-export function unreadCountsJob(channelId: string, messageId: number): Job {
+/** A new message's follow-up: the sender's pointer, everyone's unread counts, then the notifications job. */
+export function unreadCountsJob(message: {
+  channel_id: string;
+  id: number;
+  seq: number;
+  user_id: string;
+  created_at: Date;
+}): Job {
   return {
     queue: 'unread-counts',
-    id: `unread.${channelId}.${messageId}`,
-    data: { channel_id: channelId, message_id: messageId },
+    id: `unread.${message.channel_id}.${message.id}`,
+    data: {
+      channel_id: message.channel_id,
+      message_id: message.id,
+      seq: message.seq,
+      user_id: message.user_id,
+      sent_at: message.created_at.toISOString(),
+    },
   };
 }
 
-/** Notify the participants (not the sender, not those who muted the channel) of a new message. */
-export function notificationJob(channelId: string, messageId: number): Job {
+/** Notify the recipients (not the sender, not those who muted the channel or read past it) of a message. */
+export function notificationJob(channelId: string, messageId: number, recipients?: string[]): Job {
   return {
     queue: 'notifications',
     id: `notify.${channelId}.${messageId}`,
-    data: { channel_id: channelId, message_id: messageId },
+    data: { channel_id: channelId, message_id: messageId, ...(recipients ? { recipients } : {}) },
   };
 }
 

@@ -49,7 +49,7 @@ export class ListMessages {
   }
 
   private async queryFor(channel: Channel, input: ListMessagesInput): Promise<MessagePageQuery> {
-    const query: MessagePageQuery = { limit: parseLimit(input.limit) };
+    const query: MessagePageQuery = { limit: parseLimit(input.limit), knownLastSeq: channel.lastMessageSeq };
     const before = await this.resolve(channel, input.before, 'before');
     const after = await this.resolve(channel, input.after, 'after');
     const parent = await this.resolve(channel, input.parent_id, 'parent_id');

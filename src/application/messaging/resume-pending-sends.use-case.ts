@@ -3,7 +3,8 @@ import { Message } from '../../domain/message/message.entity';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { PendingSend, SendOutbox } from '../ports/send-outbox.port';
-import { SendFollowUp } from './send-follow-up';
+import { unreadCountsJob } from '../jobs/jobs';
+import { JobQueue } from '../ports/job-queue.port';
 
 export interface ResumePendingSendsInput {
   /** Entries opened before this instant are taken as abandoned (their process died or lost Redis). */
@@ -25,9 +26,10 @@ const CLOCK_SKEW_MS = 60_000;
 const MAX_PAGES = 20;
 
 /**
- * The outbox sweeper's job: finishes the sends left in the SendOutbox. For each abandoned entry,
- * finds the message it stored (same channel, sender and created_at), if any, runs the send's
- * follow-up again (idempotent: see SendFollowUp) and closes the entry. An entry whose message was
+ * The outbox sweeper's job, for sends of the previous layout (before SendMessage held its follow-up
+ * job as its outbox, entries were kept in the SendOutbox): for each abandoned entry, finds the
+ * message it stored (same channel, sender and created_at), if any, enqueues its follow-up
+ * (CompleteSend; idempotent) and closes the entry. An entry whose message was
  * never stored is just closed. A channel gone meanwhile closes its entries.
  */
 export class ResumePendingSends {
@@ -35,7 +37,7 @@ export class ResumePendingSends {
     private readonly outbox: SendOutbox,
     private readonly channels: ChannelRepository,
     private readonly messages: MessageRepository,
-    private readonly followUp: SendFollowUp,
+    private readonly jobs: JobQueue,
   ) {}
 
   async execute(input: ResumePendingSendsInput): Promise<ResumePendingSendsResult> {
@@ -43,7 +45,7 @@ export class ResumePendingSends {
     for (const entry of await this.outbox.openedBefore(input.openedBefore, input.limit)) {
       const channel = await this.channels.findById(entry.channel_id);
       for (const message of channel ? await this.messagesOf(channel, entry) : []) {
-        await this.followUp.run(channel!, message);
+        await this.jobs.enqueue(unreadCountsJob(message.toPrimitives()));
         result.resumed += 1;
       }
       await this.outbox.close(entry.token);

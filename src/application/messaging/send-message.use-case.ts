@@ -1,18 +1,15 @@
 import { assertCanSend } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { Message } from '../../domain/message/message.entity';
-import { parseClientMessageId } from '../../domain/message/new-message';
 import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { Job, unreadCountsJob } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { ReadStateRepository } from '../ports/read-state-repository.port';
-import { NO_SEND_OUTBOX, SendOutbox } from '../ports/send-outbox.port';
 import { optionalMessageId } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
-import { SendFollowUp } from './send-follow-up';
 
 export interface SendMessageInput {
   userId: string;
@@ -30,42 +27,31 @@ export interface SendMessageResult {
   created: boolean;
 }
 
+/** Past this, a send's follow-up runs even if the send never confirmed it (its process died). */
+export const DEFAULT_SEND_HOLD_MS = 5_000;
+
 /**
- * Sends a message. A repeated client_message_id (same user, same channel) returns the first message
- * and does nothing else. Otherwise: the message is stored, becomes the channel's last message, the
- * sender's read pointer moves to it, message.created is published, and the unread-counts and
- * notifications jobs are enqueued. If the pointer skipped other people's messages, they are
- * receipted as read too (a read-receipts job), as sending implies having seen the channel.
- * A send is held in the SendOutbox from before the message is stored until that follow-up is done,
- * so a process that dies in between leaves work that ResumePendingSends finishes.
+ * Sends a message: stores it (it becomes the channel's last message in the same step) and publishes
+ * message.created. Everything else is the follow-up job (unread-counts queue, CompleteSend): the
+ * sender's pointer, unread counts, notifications. That job is the send's outbox: it is enqueued,
+ * held, before the message is stored and released once it is, so a process that dies in between
+ * leaves a job that runs when its hold ends (and does nothing if the message was never stored).
+ * A repeated client_message_id (same user, same channel) returns the first message and does nothing else.
  * @throws ChannelNotFoundError, MessageNotFoundError (parent_id not in this channel), ValidationError.
  */
 export class SendMessage {
-  private readonly followUp: SendFollowUp;
-
   constructor(
     private readonly channels: ChannelRepository,
     private readonly messages: MessageRepository,
-    readStates: ReadStateRepository,
-    events: EventPublisher,
-    jobs: JobQueue,
+    private readonly events: EventPublisher,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
-    private readonly outbox: SendOutbox = NO_SEND_OUTBOX,
-  ) {
-    this.followUp = new SendFollowUp(channels, readStates, events, jobs);
-  }
+    private readonly holdMs = DEFAULT_SEND_HOLD_MS,
+  ) {}
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {
-    const clientMessageId = parseClientMessageId(input.client_message_id);
-    // The repeat lookup does not wait for the channel; its answer is used only once access is checked.
-    const [channel, seen] = await Promise.all([
-      loadChannel(this.channels, input.channelId),
-      clientMessageId === null
-        ? null
-        : this.messages.findByClientMessageId(input.channelId, input.userId, clientMessageId),
-    ]);
+    const channel = await loadChannel(this.channels, input.channelId);
     assertCanSend(channel, input.userId);
-    if (seen) return { message: toMessageView(seen), created: false };
     const draft = Message.draft({
       ...input,
       channel_id: channel.id,
@@ -73,15 +59,28 @@ export class SendMessage {
       parent: await this.loadParent(channel, input.parent_id),
       now: this.clock.now(),
     });
-    const token = await this.outbox.open({
-      channel_id: channel.id,
-      user_id: input.userId,
-      created_at: draft.created_at,
-    });
-    const { message, created } = await this.messages.append(draft);
-    if (created) await this.followUp.run(channel, message);
-    await this.outbox.close(token);
-    return { message: toMessageView(message), created };
+    const held: Job[] = [];
+    const outcome = await this.messages
+      .append(draft, {
+        knownLastSeq: channel.lastMessageSeq,
+        beforeStore: async (slot) => {
+          const job = unreadCountsJob({ ...slot, ...draft });
+          held.push(job);
+          await this.jobs.enqueue(job, { holdMs: this.holdMs });
+        },
+      })
+      .catch(async (error: unknown) => {
+        await Promise.all(held.map((job) => this.jobs.discard(job)));
+        throw error;
+      });
+    const followUp = outcome.created ? held.at(-1) : undefined;
+    await Promise.all(held.filter((job) => job !== followUp).map((job) => this.jobs.discard(job)));
+    if (followUp) {
+      await this.jobs.release(followUp);
+      const payload = toMessageView(outcome.message);
+      await this.events.publish({ type: 'message.created', channel_id: channel.id, payload });
+    }
+    return { message: toMessageView(outcome.message), created: outcome.created };
   }
 
   private async loadParent(channel: Channel, rawParentId: unknown): Promise<Message | null> {

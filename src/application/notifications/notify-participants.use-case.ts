@@ -1,8 +1,7 @@
-import { Channel } from '../../domain/channel/channel.entity';
 import { Message } from '../../domain/message/message.entity';
 import { mentions } from '../../domain/message/mentions';
 import { NotificationPayload } from '../events/chat-event';
-import { MessageJobData } from '../jobs/jobs';
+import { NotificationJobData } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { MessageRepository } from '../ports/message-repository.port';
@@ -14,13 +13,14 @@ import { toMessageView } from '../views/message.view';
 
 /**
  * The notifications worker's job after a new message: a `notification` event to every participant
- * but the sender, except those who muted the channel or have already read past the message. A
+ * but the sender, except those who muted the channel or have already read past the message (the
+ * job's recipients, as CompleteSend worked them out; jobs without them work them out here). A
  * recipient the message mentions (`@user_id`) gets type `mention` instead of `message.new`.
  * Recipients who are online get the event on their sockets; those who are offline are handed to the
  * OfflineNotifier (the tenant's webhook) instead. Safe to run twice: the online recipients are claimed
  * in the NotificationLog (one call) before their events are sent, and offline delivery is idempotent
  * per (message, recipient). A message deleted
- * meanwhile, or a channel gone, notifies nobody.
+ * meanwhile notifies nobody.
  */
 export class NotifyParticipants {
   constructor(
@@ -33,18 +33,16 @@ export class NotifyParticipants {
     private readonly offline: OfflineNotifier = NO_OFFLINE_NOTIFIER,
   ) {}
 
-  async execute(input: MessageJobData): Promise<void> {
-    const [channel, message] = await Promise.all([
-      this.channels.findById(input.channel_id),
-      this.messages.findById(input.message_id),
-    ]);
-    if (!channel || !message || message.isDeleted || message.channelId !== channel.id) return;
-    const recipients = await this.recipientsOf(channel, message);
+  async execute(input: NotificationJobData): Promise<void> {
+    const message = await this.messages.findById(input.message_id);
+    if (!message || message.isDeleted || message.channelId !== input.channel_id) return;
+    const recipients = input.recipients ?? (await this.recipientsOf(input.channel_id, message));
+    const channelId = input.channel_id;
     const online = recipients.length ? await this.presence.onlineAmong(recipients) : new Set<string>();
     const view = toMessageView(message);
     const payloadFor = (userId: string): NotificationPayload => ({
       type: mentions(view.content, userId) ? 'mention' : 'message.new',
-      channel_id: channel.id,
+      channel_id: channelId,
       message: view,
     });
     // Offline delivery first: it is idempotent on its own, so a retry after a failure here still queues it.
@@ -56,7 +54,10 @@ export class NotifyParticipants {
     }
   }
 
-  private async recipientsOf(channel: Channel, message: Message): Promise<string[]> {
+  /** For jobs that did not carry their recipients (enqueued before CompleteSend worked them out). */
+  private async recipientsOf(channelId: string, message: Message): Promise<string[]> {
+    const channel = await this.channels.findById(channelId);
+    if (!channel) return [];
     const states = new Map((await this.readStates.listByChannel(channel.id)).map((s) => [s.user_id, s]));
     return channel.participants
       .map((p) => p.userId)

@@ -13,6 +13,9 @@ export interface JobQueue {
    * run, or never enqueued) is left alone, and one that could not be released runs when its hold ends.
    */
   release(job: Job): Promise<void>;
+
+  /** Removes a held job that must not run after all (its write never happened). Best effort, never throws. */
+  discard(job: Job): Promise<void>;
 }
 
 export interface EnqueueOptions {

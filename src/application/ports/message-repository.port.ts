@@ -7,6 +7,21 @@ export interface AppendResult {
   created: boolean;
 }
 
+export interface AppendOptions {
+  /** The channel's last seq as the caller read it: where numbering resumes if the store lost count. */
+  knownLastSeq?: number;
+  /**
+   * Called with the id and seq the message is about to be stored under, before it is; again with the
+   * next ones if that attempt loses its seq or id to another message. A send's outbox goes here.
+   */
+  beforeStore?(slot: MessageSlot): Promise<void>;
+}
+
+export interface MessageSlot {
+  id: number;
+  seq: number;
+}
+
 /**
  * Seq bounds are exclusive. With only `beforeSeq`, or no bound, the page is the latest `limit`
  * messages (before the bound); with `afterSeq` (and maybe `beforeSeq`), the first `limit` after it.
@@ -18,6 +33,8 @@ export interface MessagePageQuery {
   limit: number;
   /** Only the replies of this thread root; without it, every message of the channel (replies included). */
   parentId?: number;
+  /** The channel's last seq as the caller read it (its channel document), where the latest page starts. */
+  knownLastSeq?: number;
 }
 
 export interface MessagePage {
@@ -37,11 +54,11 @@ export interface MessagePage {
 export interface MessageRepository {
   /**
    * Stores the message, assigning atomically a tenant-wide id and the channel's next seq, so that
-   * seq is gapless per channel and id order equals seq order within a channel. Idempotent on
-   * (channel_id, user_id, client_message_id): a repeat returns the first message, `created: false`,
-   * and stores nothing.
+   * seq is gapless per channel and id order equals seq order within a channel, and records it as the
+   * channel's last message (last_message_id/seq/at). Idempotent on (channel_id, user_id,
+   * client_message_id): a repeat returns the first message, `created: false`, and stores nothing.
    */
-  append(draft: NewMessage): Promise<AppendResult>;
+  append(draft: NewMessage, options?: AppendOptions): Promise<AppendResult>;
 
   /** The message (tombstones included), or null. */
   findById(id: number): Promise<Message | null>;

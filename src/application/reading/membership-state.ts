@@ -45,9 +45,19 @@ export function pointerOf(state: UserChannelState): ReadPointer {
   return ReadPointer.fromPrimitives(state.last_read_message_id, state.last_read_seq);
 }
 
-/** The caller's part of a channel view, with the unread count computed from the channel's own seq. */
-export function callerStateIn(channel: Channel, state: UserChannelState | null): CallerChannelState {
-  const pointer = state ? pointerOf(state) : ReadPointer.start();
+/**
+ * The caller's part of a channel view, with the unread count computed from the channel's own seq.
+ * A channel whose last message is the caller's own reads as read up to it: sending moves the sender's
+ * pointer, and the stored pointer catches up in the send's follow-up job (CompleteSend).
+ */
+export function callerStateIn(
+  channel: Channel,
+  state: UserChannelState | null,
+  lastMessage: { id: number; seq: number; user_id: string } | null = null,
+): CallerChannelState {
+  let pointer = state ? pointerOf(state) : ReadPointer.start();
+  if (state && lastMessage?.user_id === state.user_id && pointer.seq < lastMessage.seq)
+    pointer = ReadPointer.at(lastMessage.id, lastMessage.seq);
   return {
     unread_count: unreadCount(channel.lastMessageSeq, pointer),
     last_read_message_id: pointer.messageId,

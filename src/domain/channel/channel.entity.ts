@@ -74,6 +74,10 @@ export class Channel {
     return this.props.last_message_id;
   }
 
+  get lastMessageAt(): Date | null {
+    return this.props.last_message_at;
+  }
+
   get participants(): readonly Participant[] {
     return this.members;
   }

@@ -29,7 +29,7 @@ import { TOKENS } from '../tokens';
 /** The ports of a tenant that deliver work: its queue, send outbox, notification log, presence, webhook. */
 export type DeliveryPorts = Pick<
   TenantPorts,
-  'jobs' | 'outbox' | 'notificationLog' | 'presence' | 'offline' | 'unreadTotals'
+  'jobs' | 'outbox' | 'notificationLog' | 'presence' | 'offline' | 'unreadTotals' | 'sendHoldMs'
 >;
 export type DeliveryPortsFactory = (tenant: Tenant) => DeliveryPorts;
 
@@ -89,6 +89,7 @@ export function deliveryPortsFactory(ctx: ResolutionContext): DeliveryPortsFacto
       notificationLog: new RedisNotificationLog(redis, logPrefix, config.NOTIFICATION_DEDUPE_TTL_S),
       presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+      sendHoldMs: config.OUTBOX_MIN_AGE_MS,
       unreadTotals: new RedisUnreadTotals(redis, `${config.REDIS_KEY_PREFIX}:{t:${tenant.slug}}`),
     };
   };

@@ -24,6 +24,12 @@ class ChaosJobQueue implements JobQueue {
 
   /** Held or not, the copies run after their random delays. */
   async release(): Promise<void> {}
+
+  async discard(job: Job): Promise<void> {
+    const queue = this.queues.get(job.queue);
+    await queue.remove(`${this.tenant}.${job.id}`);
+    await queue.remove(`${this.tenant}.${job.id}.dup`);
+  }
 }
 
 function randomDelay(maxMs: number): number {

@@ -1,3 +1,4 @@
+import { aGroup } from '../../support/builders/channel.builder';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
@@ -96,6 +97,9 @@ export async function appendMany(
   channelId: string,
   count: number,
 ): Promise<Message[]> {
+  // Messages live in channels: the channel document records the last seq that pages start from.
+  if (!(await repos.channels.findById(channelId)))
+    await repos.channels.createIfAbsent(aGroup(['bob'], { id: channelId }));
   const messages: Message[] = [];
   for (let i = 1; i <= count; i += 1) {
     messages.push(

@@ -9,6 +9,7 @@ const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boo
   channels: [
     { key: { direct_key: 1 }, unique: true },
     { key: { context_key: 1 }, unique: true },
+    { key: { last_message_id: -1 } },
   ],
   messages: [
     { key: { channel_id: 1, seq: 1 }, unique: true },

@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
 import type { TenantContext, TenantPorts } from '../../../src/adapters/tenancy/tenant-context';
+import type { NewMessageJobData } from '../../../src/application/jobs/jobs';
+import { CompleteSend } from '../../../src/application/messaging/complete-send.use-case';
 import { SendMessage } from '../../../src/application/messaging/send-message.use-case';
+import { UnreadRefresh } from '../../../src/application/reading/unread-refresh';
 import { TcpProxy } from '../../support/tcp-proxy';
 import { assertChannelInvariants } from './support/chat-invariants';
 import { deleteRedisKeys, drained, WorkerHarness, workerTestEnv } from './support/worker-harness';
 
 /** The ports a send goes through after it checked access; each of their calls is a step. */
-const STEPPED_PORTS = ['channels', 'messages', 'readStates', 'events', 'jobs', 'outbox'] as const;
+const STEPPED_PORTS = [
+  'channels',
+  'messages',
+  'readStates',
+  'events',
+  'jobs',
+  'unreadTotals',
+  'presence',
+] as const;
 
 /**
  * Counts the calls a send makes to its ports and, when told to, takes Redis down just before the
@@ -40,7 +51,7 @@ class StepFaults {
   }
 }
 
-describe('SendMessage when Redis fails between two steps of the send', function () {
+describe('A send and its follow-up when Redis fails between two of their steps', function () {
   this.timeout(120_000);
   let env: Record<string, string>;
   let proxy: TcpProxy;
@@ -48,7 +59,9 @@ describe('SendMessage when Redis fails between two steps of the send', function 
   let context: TenantContext;
   let faults: StepFaults;
   let sendMessage: SendMessage;
+  let completeSend: CompleteSend;
   let steps: string[];
+  let followUpSteps: string[];
 
   before(async () => {
     proxy = new TcpProxy(await TcpProxy.reservePort(), { host: '127.0.0.1', port: 6379 });
@@ -58,8 +71,11 @@ describe('SendMessage when Redis fails between two steps of the send', function 
     context = await workers.createTenant('follow-up');
     faults = new StepFaults(proxy);
     const p = faults.wrap(context.ports);
-    sendMessage = new SendMessage(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.outbox);
+    sendMessage = new SendMessage(p.channels, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs);
+    const refresh = new UnreadRefresh(p.readStates, p.events, p.unreadTotals, p.presence);
+    completeSend = new CompleteSend(p.channels, p.messages, p.readStates, p.jobs, refresh);
     steps = await stepsOfOneSend();
+    followUpSteps = await stepsOfOneFollowUp();
   });
 
   after(async () => {
@@ -90,6 +106,38 @@ describe('SendMessage when Redis fails between two steps of the send', function 
     return [...faults.calls];
   }
 
+  /**
+   * A send whose follow-up job stays held (SendMessage with a jobs port that does not release it), so
+   * that the test runs the follow-up itself before the workers do.
+   */
+  async function sendHeld(channelId: string, clientMessageId: string): Promise<NewMessageJobData> {
+    const p = context.ports;
+    const jobs = { ...p.jobs, enqueue: p.jobs.enqueue.bind(p.jobs), release: async () => undefined };
+    const held = new SendMessage(p.channels, p.messages, p.events, jobs, p.clock, 60_000);
+    const { message } = await held.execute({
+      userId: 'ana',
+      channelId,
+      content: 'reply',
+      client_message_id: clientMessageId,
+    });
+    return {
+      channel_id: channelId,
+      message_id: message.id,
+      seq: message.seq,
+      user_id: 'ana',
+      sent_at: message.created_at,
+    };
+  }
+
+  /** The port calls of a follow-up that succeeds, in order. */
+  async function stepsOfOneFollowUp(): Promise<string[]> {
+    const channelId = await channelWithUnread();
+    const job = await sendHeld(channelId, 'dry-follow-up');
+    faults.calls = [];
+    await completeSend.execute(job);
+    return [...faults.calls];
+  }
+
   /** Waits until the sweeper closed every open send and the jobs it enqueued are done. */
   async function settled(): Promise<void> {
     for (let round = 0; round < 100; round += 1) {
@@ -103,9 +151,11 @@ describe('SendMessage when Redis fails between two steps of the send', function 
     throw new Error('the outbox did not empty');
   }
 
-  it('goes through at least the steps of the follow-up (receipt, pointer, publish, jobs)', () => {
-    for (const step of ['jobs.enqueue', 'readStates.advancePointer', 'events.publish', 'outbox.close'])
+  it('counts the steps: the send stores and publishes, the follow-up receipts, moves the pointer, counts, notifies', () => {
+    for (const step of ['messages.append', 'jobs.enqueue', 'jobs.release', 'events.publish'])
       assert.ok(steps.includes(step), `${step} in ${steps.join(', ')}`);
+    for (const step of ['jobs.enqueue', 'readStates.advancePointer', 'jobs.release', 'unreadTotals.record'])
+      assert.ok(followUpSteps.includes(step), `${step} in ${followUpSteps.join(', ')}`);
   });
 
   it('loses no receipt, count or message whichever step Redis fails before, once the client retries', async () => {
@@ -138,6 +188,59 @@ describe('SendMessage when Redis fails between two steps of the send', function 
     }
     assert.deepEqual(broken, []);
   });
+
+  it('loses no receipt or count whichever step of the follow-up Redis fails before, once BullMQ retries it', async () => {
+    const broken: string[] = [];
+    for (let step = 1; step <= followUpSteps.length; step += 1) {
+      const channelId = await channelWithUnread();
+      const job = await sendHeld(channelId, `follow-up-${step}`);
+      faults.calls = [];
+      faults.failAt = step;
+
+      const outcome = await completeSend.execute(job).then(
+        () => 'done',
+        () => 'failed',
+      );
+      faults.failAt = null;
+      await proxy.up();
+      // The job failed in the worker: BullMQ runs it again (here: at once, by ending its hold).
+      await releaseWhenRedisAnswers(job);
+      await settled();
+
+      const where = `Redis down before follow-up step ${step} (${followUpSteps[step - 1]}), first run ${outcome}`;
+      try {
+        const { pointers, readBy } = await assertChannelInvariants(context, channelId, ['ana', 'ben']);
+        assert.equal(pointers.get('ana'), job.seq, "ana's pointer is on her reply");
+        const earlier = [...readBy.entries()]
+          .filter(([id]) => id < job.message_id)
+          .map(([, readers]) => readers);
+        assert.deepEqual(earlier, [['ana'], ['ana']], "ben's two messages are read by ana");
+      } catch (error) {
+        broken.push(`${where}: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  async function releaseWhenRedisAnswers(job: NewMessageJobData): Promise<void> {
+    const followUp = {
+      queue: 'unread-counts' as const,
+      id: `unread.${job.channel_id}.${job.message_id}`,
+      data: job,
+    };
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      const handle = await workers.queues
+        .get('unread-counts')
+        .getJob(`${context.tenant.slug}.${followUp.id}`)
+        .catch(() => null);
+      if (handle) {
+        await context.ports.jobs.release(followUp);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('the held follow-up job was not found');
+  }
 
   /** The client's retry with the same client_message_id, until Redis answers again. */
   async function retryUntilSent(channelId: string, clientMessageId: string) {

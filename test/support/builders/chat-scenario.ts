@@ -55,6 +55,12 @@ export class ChatScenario {
     return result.message;
   }
 
+  /** Runs the follow-up of every send so far, as the unread-counts worker would (CompleteSend). */
+  async followUps(): Promise<void> {
+    for (const job of this.chat.jobs.drain('unread-counts'))
+      await this.useCases.completeSend.execute(job.data);
+  }
+
   /** Sends `count` messages and returns them in order. */
   async sendMany(userId: string, channelId: string, count: number): Promise<MessageView[]> {
     const sent: MessageView[] = [];

@@ -1,4 +1,6 @@
+import { ChannelRepository } from '../../../src/application/ports/channel-repository.port';
 import {
+  AppendOptions,
   AppendResult,
   MessagePage,
   MessagePageQuery,
@@ -12,17 +14,24 @@ export class InMemoryMessageRepository implements MessageRepository {
   private readonly rows = new Map<number, MessagePrimitives>();
   private readonly lastSeq = new Map<string, number>();
 
-  constructor(private readonly ids = new InMemoryIdSequence()) {}
+  constructor(
+    private readonly ids = new InMemoryIdSequence(),
+    /** Where append records each channel's last message, as the Mongo repository does. */
+    private readonly channels?: ChannelRepository,
+  ) {}
 
-  async append(draft: NewMessage): Promise<AppendResult> {
+  async append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
+    const id = await this.ids.next();
+    const seq = (this.lastSeq.get(draft.channel_id) ?? options.knownLastSeq ?? 0) + 1;
+    await options.beforeStore?.({ id, seq });
     const seen = draft.client_message_id
       ? await this.findByClientMessageId(draft.channel_id, draft.user_id, draft.client_message_id)
       : null;
     if (seen) return { message: seen, created: false };
-    const seq = (this.lastSeq.get(draft.channel_id) ?? 0) + 1;
     this.lastSeq.set(draft.channel_id, seq);
-    const row: MessagePrimitives = { ...structuredClone(draft), id: await this.ids.next(), seq };
+    const row: MessagePrimitives = { ...structuredClone(draft), id, seq };
     this.rows.set(row.id, row);
+    await this.channels?.recordLastMessage(draft.channel_id, { id, seq, created_at: draft.created_at });
     return { message: Message.fromPrimitives(structuredClone(row)), created: true };
   }
 

@@ -35,6 +35,11 @@ export class InMemoryJobQueue implements JobQueue {
   /** Held jobs are not modelled: a test drains the queue when it chooses to. */
   async release(): Promise<void> {}
 
+  async discard(job: Job): Promise<void> {
+    const index = this.jobs.findIndex((j) => j.id === job.id);
+    if (index >= 0) this.jobs.splice(index, 1);
+  }
+
   inQueue<Q extends Job['queue']>(queue: Q): Array<Extract<Job, { queue: Q }>> {
     return this.jobs.filter((j): j is Extract<Job, { queue: Q }> => j.queue === queue);
   }

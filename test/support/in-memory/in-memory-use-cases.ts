@@ -8,6 +8,7 @@ import { UnmuteChannel } from '../../../src/application/channels/unmute-channel.
 import { DeleteMessage } from '../../../src/application/messaging/delete-message.use-case';
 import { EditMessage } from '../../../src/application/messaging/edit-message.use-case';
 import { ListMessages } from '../../../src/application/messaging/list-messages.use-case';
+import { CompleteSend } from '../../../src/application/messaging/complete-send.use-case';
 import { SendMessage } from '../../../src/application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../../../src/application/notifications/notify-participants.use-case';
 import { AddParticipant } from '../../../src/application/participants/add-participant.use-case';
@@ -16,7 +17,7 @@ import { RemoveParticipant } from '../../../src/application/participants/remove-
 import { GetReadBy } from '../../../src/application/reading/get-read-by.use-case';
 import { MarkRead } from '../../../src/application/reading/mark-read.use-case';
 import { RecordReadReceipt } from '../../../src/application/reading/record-read-receipt.use-case';
-import { RefreshUnreadCounts } from '../../../src/application/reading/refresh-unread-counts.use-case';
+import { UnreadRefresh } from '../../../src/application/reading/unread-refresh';
 import { UpsertUserProfile } from '../../../src/application/users/upsert-user-profile.use-case';
 import { InMemoryChat } from './in-memory-chat';
 
@@ -32,14 +33,20 @@ export function useCasesOver(c: InMemoryChat) {
     addParticipant: new AddParticipant(c.channels, c.readStates, c.users, c.events, c.clock),
     removeParticipant: new RemoveParticipant(c.channels, c.readStates, c.events),
     changeRole: new ChangeRole(c.channels),
-    sendMessage: new SendMessage(c.channels, c.messages, c.readStates, c.events, c.jobs, c.clock),
+    sendMessage: new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock),
     listMessages: new ListMessages(c.channels, c.messages),
     editMessage: new EditMessage(c.channels, c.messages, c.events, c.clock),
     deleteMessage: new DeleteMessage(c.channels, c.messages, c.events, c.clock),
     markRead: new MarkRead(c.channels, c.messages, c.readStates, c.events, c.jobs, c.clock, c.unreadTotals),
     getReadBy: new GetReadBy(c.channels, c.messages, c.receipts),
     recordReadReceipt: new RecordReadReceipt(c.receipts, c.readStates),
-    refreshUnreadCounts: new RefreshUnreadCounts(c.channels, c.readStates, c.events, c.unreadTotals),
+    completeSend: new CompleteSend(
+      c.channels,
+      c.messages,
+      c.readStates,
+      c.jobs,
+      new UnreadRefresh(c.readStates, c.events, c.unreadTotals),
+    ),
     notifyParticipants: new NotifyParticipants(c.channels, c.messages, c.readStates, c.events),
     getCentralizedView: new GetCentralizedView(c.channels, c.messages, c.readStates),
     upsertUserProfile: new UpsertUserProfile(c.users, c.clock),

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type {
+  AppendOptions,
   AppendResult,
   MessagePage,
   MessagePageQuery,
@@ -10,6 +11,7 @@ import type { NewMessage } from '../../../domain/message/new-message';
 import type { MessageAppender } from './message-append';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelSequenceDocument } from './schemas/channel-sequence.schema';
+import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
@@ -23,12 +25,13 @@ export class MongoMessageRepository implements MessageRepository {
   constructor(
     private readonly messages: Model<MessageDocument>,
     private readonly sequences: Model<ChannelSequenceDocument>,
+    private readonly channels: Model<ChannelDocument>,
     private readonly appender: MessageAppender,
     private readonly locks: TenantLocks,
   ) {}
 
-  append(draft: NewMessage): Promise<AppendResult> {
-    return this.appender.append(draft);
+  append(draft: NewMessage, options?: AppendOptions): Promise<AppendResult> {
+    return this.appender.append(draft, options);
   }
 
   async findById(id: number): Promise<Message | null> {
@@ -89,10 +92,21 @@ export class MongoMessageRepository implements MessageRepository {
     const blocks = new BlockReader((block) =>
       this.messages.find({ channel_id: channelId, block }).lean<MessageDocument[]>().exec(),
     );
-    const counter = await this.sequences.findById(channelId, { last_seq: 1 }).lean<ChannelSequenceDocument>();
-    const lastSeq = await lastStoredSeq(counter?.last_seq ?? 0, query, blocks);
+    const lastSeq = await lastStoredSeq(
+      query.knownLastSeq ?? (await this.lastSeqOf(channelId)),
+      query,
+      blocks,
+    );
     const docs = await blocks.window(historyWindow(lastSeq, query));
     return { messages: docs.map(toMessage), ...historyFlags(lastSeq, docs.map(seqOf), query) };
+  }
+
+  /** Where the latest page starts when the caller did not say: the channel document's last seq. */
+  private async lastSeqOf(channelId: string): Promise<number> {
+    const doc = await this.channels
+      .findById(channelId, { last_message_seq: 1 })
+      .lean<Pick<ChannelDocument, 'last_message_seq'>>();
+    return doc?.last_message_seq ?? 0;
   }
 
   private async threadPage(channelId: string, query: MessagePageQuery): Promise<MessagePage> {

@@ -2,8 +2,8 @@ import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 
 /** What a lock protects; each kind guards different documents, so one write never waits for another kind. */
 export type LockKind =
-  | 'channel' // the channel document (participants, name, last message)
-  | 'sequence' // a channel's counter (with its last message copy) and the channel's message writes
+  | 'channel' // the channel document (participants, name, last message) and its message inserts
+  | 'sequence' // a channel's message edits and deletions
   | 'read-states'; // the membership rows of a channel
 
 /**
@@ -14,12 +14,17 @@ export type LockKind =
 export class TenantLocks {
   constructor(
     private readonly mutex: RedisKeyedMutex,
-    /** `${REDIS_KEY_PREFIX}:${database name}`. */
+    /** `${REDIS_KEY_PREFIX}:{${database name}}`: the tenant is the hash tag (one cluster slot). */
     private readonly namespace: string,
   ) {}
 
   key(kind: LockKind, id: string | number): string {
     return `${this.namespace}:lock:${kind}:${id}`;
+  }
+
+  /** The channel's seq counter, kept beside its 'channel' lock (SendTurnLock): same namespace, same slot. */
+  seqKey(channelId: string): string {
+    return `${this.namespace}:seq:${channelId}`;
   }
 
   run<T>(kind: LockKind, id: string | number, fn: () => Promise<T>): Promise<T> {

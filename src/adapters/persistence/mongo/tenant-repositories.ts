@@ -42,20 +42,33 @@ export interface TenantRepositoryDeps {
 
 /**
  * Every tenant-bound port on one tenant database (a `MongoDatabases.tenant(name)` handle). Redis
- * keys (locks, the id counter) live under `${keyPrefix}:${database name}`, so tenants never share one.
+ * keys (locks, counters) live under `${keyPrefix}:{${database name}}`, so tenants never share one.
  * Cheap to call; cache the result per tenant (see `mutex`).
  */
 export function createTenantRepositories(db: Connection, deps: TenantRepositoryDeps): TenantRepositories {
   const models = tenantModels(db);
-  const namespace = `${deps.keyPrefix}:${db.name}`;
-  const locks = new TenantLocks(deps.mutex ?? new RedisKeyedMutex(deps.redis, deps.lock), namespace);
-  const ids = new RedisIdSequence(deps.redis, `${namespace}:message-id`, () =>
-    highestRecordedId(models.channelSequences),
-  );
-  const appender = new MessageAppender(models.messages, models.channelSequences, ids, locks);
+  // The tenant is the hash tag: a send's lock, its channel's seq and the tenant's id counter are one
+  // script's keys, which a Redis Cluster requires in one slot.
+  const namespace = `${deps.keyPrefix}:{${db.name}}`;
+  const mutex = deps.mutex ?? new RedisKeyedMutex(deps.redis, deps.lock);
+  const locks = new TenantLocks(mutex, namespace);
+  const idKey = `${namespace}:message-id`;
+  const ids = new RedisIdSequence(deps.redis, idKey, () => highestRecordedId(models.channels));
+  const appender = new MessageAppender(models.messages, models.channels, ids, {
+    mutex,
+    redis: deps.redis,
+    locks,
+    idKey,
+  });
   return {
     channels: new MongoChannelRepository(models.channels, locks),
-    messages: new MongoMessageRepository(models.messages, models.channelSequences, appender, locks),
+    messages: new MongoMessageRepository(
+      models.messages,
+      models.channelSequences,
+      models.channels,
+      appender,
+      locks,
+    ),
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),

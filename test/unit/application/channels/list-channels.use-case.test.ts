@@ -12,6 +12,7 @@ describe('ListChannels', () => {
     const newer = await s.group('alice', ['bob'], 'newer');
     await s.group('carol', [], 'not mine');
     await s.send('bob', older.id);
+    await s.followUps();
 
     const { results } = await s.useCases.listChannels.execute({ userId: 'alice' });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { ResumePendingSends } from '../../../../src/application/messaging/resume-pending-sends.use-case';
-import { SendFollowUp } from '../../../../src/application/messaging/send-follow-up';
 import { SendMessage } from '../../../../src/application/messaging/send-message.use-case';
 import { Message } from '../../../../src/domain/message/message.entity';
 import { ChatScenario } from '../../../support/builders/chat-scenario';
@@ -17,17 +16,12 @@ describe('ResumePendingSends', () => {
     s = new ChatScenario();
     outbox = new InMemorySendOutbox();
     const c = s.chat;
-    resume = new ResumePendingSends(
-      outbox,
-      c.channels,
-      c.messages,
-      new SendFollowUp(c.channels, c.readStates, c.events, c.jobs),
-    );
+    resume = new ResumePendingSends(outbox, c.channels, c.messages, c.jobs);
     channelId = (await s.group('alice', ['bob'])).id;
   });
 
-  describe('when a send stored its message and its process died', () => {
-    it('makes it the last message, moves the sender pointer, enqueues its jobs and closes the entry', async () => {
+  describe('when a send of the previous layout stored its message and its process died', () => {
+    it("enqueues the message's follow-up (which moves the sender pointer) and closes the entry", async () => {
       const draft = Message.draft({
         channel_id: channelId,
         user_id: 'alice',
@@ -41,12 +35,12 @@ describe('ResumePendingSends', () => {
       const result = await resume.execute({ openedBefore: later(), limit: 10 });
 
       assert.deepEqual(result, { closed: 1, resumed: 1 });
-      assert.equal((await s.chat.channels.findById(channelId))?.lastMessageId, message.id);
+      assert.deepEqual(
+        s.chat.jobs.jobs.map((j) => j.id),
+        [`unread.${channelId}.${message.id}`],
+      );
+      for (const job of s.chat.jobs.drain('unread-counts')) await s.useCases.completeSend.execute(job.data);
       assert.equal((await s.chat.readStates.find('alice', channelId))?.last_read_message_id, message.id);
-      assert.deepEqual(s.chat.jobs.jobs.map((j) => j.id).sort(), [
-        `notify.${channelId}.${message.id}`,
-        `unread.${channelId}.${message.id}`,
-      ]);
       assert.equal(outbox.entries.size, 0);
     });
   });
@@ -62,10 +56,10 @@ describe('ResumePendingSends', () => {
     });
   });
 
-  describe('when a send completed normally', () => {
-    it('leaves no entry behind', async () => {
+  describe('when a send of the current layout completed normally', () => {
+    it('uses no outbox entry (its held follow-up job is its outbox)', async () => {
       const c = s.chat;
-      const send = new SendMessage(c.channels, c.messages, c.readStates, c.events, c.jobs, c.clock, outbox);
+      const send = new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock);
 
       await send.execute({ userId: 'alice', channelId, content: 'fine' });
 

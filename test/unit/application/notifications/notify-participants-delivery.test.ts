@@ -36,6 +36,7 @@ describe('NotifyParticipants, delivery', () => {
   });
 
   async function drain(times = 1): Promise<void> {
+    await s.followUps();
     const jobs = s.chat.jobs.drain('notifications');
     for (let i = 0; i < times; i += 1) for (const job of jobs) await notify.execute(job.data);
   }

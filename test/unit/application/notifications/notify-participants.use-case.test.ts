@@ -10,6 +10,7 @@ describe('NotifyParticipants', () => {
   });
 
   async function drainNotifications(): Promise<void> {
+    await s.followUps();
     for (const job of s.chat.jobs.drain('notifications'))
       await s.useCases.notifyParticipants.execute(job.data);
   }

@@ -51,6 +51,8 @@ export const channelSchema = new Schema<ChannelDocument>(
 // partial or sparse indexes.
 channelSchema.index({ direct_key: 1 }, { unique: true });
 channelSchema.index({ context_key: 1 }, { unique: true });
+// The id counter's seed when Redis lost it (highestRecordedId): an index scan on MongoDB.
+channelSchema.index({ last_message_id: -1 });
 
 export function toChannelDocument(channel: Channel): ChannelDocument {
   const { id, ...rest } = channel.toPrimitives();

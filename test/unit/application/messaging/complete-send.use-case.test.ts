@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChatScenario } from '../../../support/builders/chat-scenario';
 
-describe('RefreshUnreadCounts', () => {
+describe('CompleteSend', () => {
   let s: ChatScenario;
   let channelId: string;
   beforeEach(async () => {
@@ -10,8 +10,7 @@ describe('RefreshUnreadCounts', () => {
   });
 
   async function drainUnread(): Promise<void> {
-    for (const job of s.chat.jobs.drain('unread-counts'))
-      await s.useCases.refreshUnreadCounts.execute(job.data);
+    for (const job of s.chat.jobs.drain('unread-counts')) await s.useCases.completeSend.execute(job.data);
   }
 
   function updates(): [string | undefined, number, number][] {
@@ -76,14 +75,54 @@ describe('RefreshUnreadCounts', () => {
     await drainUnread();
     s.chat.events.clear();
 
-    await s.useCases.refreshUnreadCounts.execute(job.data);
+    await s.useCases.completeSend.execute(job.data);
 
     assert.deepEqual(updates(), []);
     assert.equal((await s.useCases.getChannel.execute({ userId: 'bob', channelId })).unread_count, 1);
   });
 
+  it("moves the sender's stored pointer to the message and receipts the messages it skipped", async () => {
+    await s.sendMany('bob', channelId, 2);
+    const sent = await s.send('alice', channelId);
+
+    await drainUnread();
+
+    const row = await s.chat.readStates.find('alice', channelId);
+    assert.equal(row?.last_read_message_id, sent.id);
+    const receipts = s.chat.jobs
+      .inQueue('read-receipts')
+      .map((j) => [j.data.user_id, j.data.from_seq, j.data.to_seq]);
+    assert.deepEqual(receipts, [['alice', 0, 3]]);
+  });
+
+  it('enqueues the notifications job with its recipients: not the sender, not who muted', async () => {
+    await s.useCases.muteChannel.execute({ userId: 'carol', channelId });
+    const sent = await s.send('alice', channelId);
+
+    await drainUnread();
+
+    assert.deepEqual(s.chat.jobs.inQueue('notifications'), [
+      {
+        queue: 'notifications',
+        id: `notify.${channelId}.${sent.id}`,
+        data: { channel_id: channelId, message_id: sent.id, recipients: ['bob'] },
+      },
+    ]);
+  });
+
+  it('completes nothing for a message that was never stored', async () => {
+    await s.useCases.completeSend.execute({
+      channel_id: channelId,
+      message_id: 999,
+      seq: 1,
+      user_id: 'alice',
+    });
+
+    assert.deepEqual([s.chat.events.published, s.chat.jobs.jobs], [[], []]);
+  });
+
   it('skips a channel that no longer exists', async () => {
-    await s.useCases.refreshUnreadCounts.execute({ channel_id: 'gone', message_id: 1 });
+    await s.useCases.completeSend.execute({ channel_id: 'gone', message_id: 1 });
 
     assert.equal(s.chat.events.ofType('unread.update').length, 0);
   });
