@@ -127,6 +127,16 @@ export const centralizedBody = z
 
 export const addParticipantBody = participantInput.meta({ id: 'AddParticipantRequest' });
 
+export const addParticipantsBody = z
+  .strictObject({
+    participants: z
+      .array(participantInput)
+      .min(1)
+      .max(100)
+      .meta({ description: '1-100 users, each at most once; all are added or none' }),
+  })
+  .meta({ id: 'AddParticipantsRequest' });
+
 export const changeRoleBody = z
   .strictObject({ role: z.enum(PARTICIPANT_ROLES) })
   .meta({ id: 'ChangeRoleRequest' });

@@ -9,6 +9,7 @@ import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { UuidGenerator } from '../ports/uuid-generator.port';
+import { withKnownUserTypes } from '../participants/known-user-types';
 import { newMembershipState } from '../reading/membership-state';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
@@ -52,7 +53,8 @@ export class CreateChannel {
       ...input,
       id: this.uuids.next(),
       creator: { user_id: input.userId, user_type: input.userType ?? 'internal' },
-      participants: await this.withKnownUserTypes(
+      participants: await withKnownUserTypes(
+        this.users,
         participantInputs(input.participant_ids, input.participants),
       ),
       now: this.clock.now(),
@@ -66,20 +68,6 @@ export class CreateChannel {
     }
     const state = await this.readStates.find(input.userId, channel.id);
     return { channel: await channelViewFor(channel, state, this.messages), created };
-  }
-
-  /**
-   * A participant listed without a user_type takes the one their token last declared (a known guest
-   * joins as a guest, with the guest role), as AddParticipant does; a user never seen is internal.
-   */
-  private withKnownUserTypes(inputs: ParticipantInput[]): Promise<ParticipantInput[]> {
-    return Promise.all(
-      inputs.map(async (p) => {
-        if (p.user_type !== undefined || typeof p.user_id !== 'string') return p;
-        const known = await this.users.get(p.user_id);
-        return known ? { ...p, user_type: known.user_type } : p;
-      }),
-    );
   }
 }
 
