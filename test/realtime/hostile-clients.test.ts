@@ -92,6 +92,27 @@ describe('Hostile socket clients', () => {
     assert.equal(history.filter((m) => m.user_id === 'mallory').length, 0);
   });
 
+  it('answers U+0000 in a chat.message with validation_error naming the field, and stores nothing', async () => {
+    const attacker = await mallory();
+    type Refusal = { ok: boolean; error: { code: string; details: { field: string } } };
+
+    const acks = await Promise.all([
+      attacker.request<Refusal>('chat.message', { content: 'nul \u0000 here' }),
+      attacker.request<Refusal>('chat.message', { content: 'hi', client_message_id: 'k\u0000' }),
+    ]);
+
+    assert.deepEqual(
+      acks.map((a) => [a.ok, a.error.code, a.error.details.field]),
+      [
+        [false, 'validation_error', 'content'],
+        [false, 'validation_error', 'client_message_id'],
+      ],
+    );
+    assert.equal(attacker.socket.connected, true);
+    const history = await chat.users.bob.history(chat.channelId);
+    assert.equal(history.filter((m) => m.user_id === 'mallory').length, 0);
+  });
+
   it('drops a connection that sends a payload over the size limit, storing nothing', async () => {
     const attacker = await mallory();
 

@@ -2,6 +2,7 @@ import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { ParticipantInput } from '../../domain/participant/participant';
 import { ValidationError } from '../../domain/shared/domain-error';
+import { UserId } from '../../domain/user/user-id';
 import { UserType } from '../../domain/user/user-type';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
@@ -71,13 +72,19 @@ export class CreateChannel {
   }
 }
 
-/** `participant_ids` and `participants` may both be given; they are merged. */
+/**
+ * `participant_ids` and `participants` may both be given; they are merged. Each user id is checked
+ * here, where its place in the body is known (`participant_ids.1`), and before any profile lookup.
+ */
 function participantInputs(ids: unknown, participants: unknown): ParticipantInput[] {
-  const fromIds = optionalArray(ids, 'participant_ids').map((user_id) => ({ user_id }));
-  const detailed = optionalArray(participants, 'participants').map((p) => {
+  const fromIds = optionalArray(ids, 'participant_ids').map((user_id, i) => ({
+    user_id: UserId.parse(user_id, `participant_ids.${i}`),
+  }));
+  const detailed = optionalArray(participants, 'participants').map((p, i) => {
     if (typeof p !== 'object' || p === null)
       throw new ValidationError('participants must be objects', { field: 'participants' });
-    return p as ParticipantInput;
+    const input = p as ParticipantInput;
+    return { ...input, user_id: UserId.parse(input.user_id, `participants.${i}.user_id`) };
   });
   return [...fromIds, ...detailed];
 }
