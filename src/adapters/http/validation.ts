@@ -8,10 +8,7 @@ import { HttpError } from './http-error';
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.flatMap(closestAlternative).map((issue) => ({
-    field: [...issue.path, ...unknownKeys(issue)].join('.') || where,
-    message: issue.message,
-  }));
+  const fields = fieldsOf(result.error, where);
   throw new HttpError(
     400,
     'validation_error',
@@ -20,6 +17,14 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where:
       fields,
     },
   );
+}
+
+/** `details.fields` of a validation error, REST and socket acks alike: `[{field: 'participants.1.role', message}]`. */
+export function fieldsOf(error: z.ZodError, where: string): Array<{ field: string; message: string }> {
+  return error.issues.flatMap(closestAlternative).map((issue) => ({
+    field: [...issue.path, ...unknownKeys(issue)].join('.') || where,
+    message: issue.message,
+  }));
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
