@@ -14,6 +14,7 @@ import { CompleteSend } from '../application/messaging/complete-send.use-case';
 import { SendMessage } from '../application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
 import { AddParticipant } from '../application/participants/add-participant.use-case';
+import { AddParticipants } from '../application/participants/add-participants.use-case';
 import { ChangeRole } from '../application/participants/change-role.use-case';
 import { RemoveParticipant } from '../application/participants/remove-participant.use-case';
 import { GetReadBy } from '../application/reading/get-read-by.use-case';
@@ -39,6 +40,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     getReadBy: new GetReadBy(p.channels, p.messages, p.receipts),
     getCentralizedView: new GetCentralizedView(p.channels, p.messages, p.readStates),
     addParticipant: new AddParticipant(p.channels, p.readStates, p.users, p.events, p.clock),
+    addParticipants: new AddParticipants(p.channels, p.readStates, p.messages, p.users, p.events, p.clock),
     removeParticipant: new RemoveParticipant(p.channels, p.readStates, p.events),
     changeRole: new ChangeRole(p.channels),
     upsertUserProfile: new UpsertUserProfile(p.users, p.clock),

@@ -59,6 +59,23 @@ describe('Walking a channel’s history page by page', () => {
     );
   });
 
+  it('walks forward from nothing with after=0 (the reconnect recipe of a client that holds no message)', async () => {
+    const seen: MessageView[] = [];
+    let after = 0;
+    for (let guard = 0; guard < TOTAL; guard++) {
+      const res = await bob.get(`channels/${channelId}/messages/?after=${after}&limit=100`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      seen.push(...res.body.results);
+      if (!res.body.has_more_after) break;
+      after = res.body.results.at(-1).id;
+    }
+
+    assert.deepEqual(
+      seen.map((m) => m.id),
+      sent,
+    );
+  });
+
   it('answers the messages strictly between before= and after= when both are given', async () => {
     const res = await bob.get(`channels/${channelId}/messages/?after=${sent[9]}&before=${sent[15]}`);
 

@@ -53,12 +53,31 @@ describe('Messages API', () => {
       );
     });
 
+    it('answers the first page with after=0, and an empty one for a channel without messages', async () => {
+      const empty = await bob.get(`channels/${channel.id}/messages/?after=0`);
+      for (const text of ['one', 'two', 'three']) await alice.send(channel.id, text);
+
+      const res = await bob.get(`channels/${channel.id}/messages/?after=0&limit=2`);
+
+      assert.equal(empty.status, 200);
+      assert.deepEqual(empty.body, { results: [], has_more_before: false, has_more_after: false });
+      assert.equal(res.status, 200);
+      assert.deepEqual(
+        res.body.results.map((m: MessageView) => m.content),
+        ['one', 'two'],
+      );
+      assert.equal(res.body.has_more_before, false);
+      assert.equal(res.body.has_more_after, true);
+    });
+
     for (const query of [
       'limit=0',
       'limit=101',
       'before=-1',
       'before=1e3',
       'after=abc',
+      'after=00',
+      'before=0',
       'before=1&before=2',
       'page=2',
     ]) {

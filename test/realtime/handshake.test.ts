@@ -48,6 +48,23 @@ describe('The Socket.IO handshake', () => {
     });
   });
 
+  it('refuses a token whose sub or name holds U+0000 with unauthenticated; the user’s good token still connects', async () => {
+    const badName = await userToken(chat.tenant, 'alice', { name: 'Alice\u0000' });
+    const badSub = await userToken(chat.tenant, 'alice\u0000');
+
+    const refusals = [
+      await refusalOf(`/ws/chat/${chat.channelId}`, badName),
+      await refusalOf('/ws/presence', badSub),
+    ];
+    const good = await sockets.connect(api.url, `/ws/chat/${chat.channelId}`, await chat.token('alice'));
+
+    assert.deepEqual(
+      refusals.map((err) => err.message),
+      ['unauthenticated', 'unauthenticated'],
+    );
+    assert.equal(good.socket.connected, true);
+  });
+
   it('refuses a token of a tenant that does not exist with tenant_not_found', async () => {
     const token = await userToken(uniqueSlug('ghost'), 'alice');
 

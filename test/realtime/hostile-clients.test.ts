@@ -72,22 +72,48 @@ describe('Hostile socket clients', () => {
     assert.equal(attacker.socket.connected, true);
   });
 
-  it('answers a payload of the wrong shape with validation_error and stores nothing', async () => {
+  it('answers a payload of the wrong shape with validation_error naming the fields as REST does, and stores nothing', async () => {
     const attacker = await mallory();
+    type Refusal = { ok: boolean; error: { code: string; details: { fields: Array<{ field: string }> } } };
 
     const acks = await Promise.all([
-      attacker.request<{ ok: boolean; error: { code: string } }>('chat.message', { content: { $ne: null } }),
-      attacker.request<{ ok: boolean; error: { code: string } }>('chat.message', 'just a string'),
-      attacker.request<{ ok: boolean; error: { code: string } }>('chat.message', {
+      attacker.request<Refusal>('chat.message', { content: { $ne: null } }),
+      attacker.request<Refusal>('chat.message', 'just a string'),
+      attacker.request<Refusal>('chat.message', {
         content: 'hi',
         channel_id: 'other',
       }),
     ]);
 
     assert.deepEqual(
-      acks.map((a) => a.error.code),
-      ['validation_error', 'validation_error', 'validation_error'],
+      acks.map((a) => [a.error.code, a.error.details.fields.map((f) => f.field)]),
+      [
+        ['validation_error', ['content']],
+        ['validation_error', ['payload']],
+        ['validation_error', ['channel_id']],
+      ],
     );
+    const history = await chat.users.bob.history(chat.channelId);
+    assert.equal(history.filter((m) => m.user_id === 'mallory').length, 0);
+  });
+
+  it('answers U+0000 in a chat.message with validation_error naming the field, and stores nothing', async () => {
+    const attacker = await mallory();
+    type Refusal = { ok: boolean; error: { code: string; details: { fields: Array<{ field: string }> } } };
+
+    const acks = await Promise.all([
+      attacker.request<Refusal>('chat.message', { content: 'nul \u0000 here' }),
+      attacker.request<Refusal>('chat.message', { content: 'hi', client_message_id: 'k\u0000' }),
+    ]);
+
+    assert.deepEqual(
+      acks.map((a) => [a.ok, a.error.code, a.error.details.fields.map((f) => f.field)]),
+      [
+        [false, 'validation_error', ['content']],
+        [false, 'validation_error', ['client_message_id']],
+      ],
+    );
+    assert.equal(attacker.socket.connected, true);
     const history = await chat.users.bob.history(chat.channelId);
     assert.equal(history.filter((m) => m.user_id === 'mallory').length, 0);
   });

@@ -3,7 +3,7 @@ import type { TestApi } from '../support/test-api';
 import { TcpProxy } from '../support/tcp-proxy';
 import { groupChannel, startNodes, stopNodes } from './support/cluster';
 import { ChannelFollower, type MessagePage } from './support/channel-follower';
-import { Sockets } from './support/test-socket';
+import { Sockets, TestSocket } from './support/test-socket';
 
 describe('Reconnecting after a dropped connection', () => {
   let nodes: TestApi[];
@@ -23,21 +23,28 @@ describe('Reconnecting after a dropped connection', () => {
 
   it('loses no message and applies none twice, with the seq / after= recipe', async () => {
     const chat = await groupChannel(nodes[0], ['alice', 'bob']);
-    const bob = await sockets.connect(
-      `http://127.0.0.1:${proxy.port}`,
-      `/ws/chat/${chat.channelId}`,
-      await chat.token('bob'),
-      {
-        reconnection: true,
-        reconnectionDelay: 50,
-        reconnectionDelayMax: 100,
-        randomizationFactor: 0,
-      },
+    // The follower is there before the first connect: its first resync pages from nothing (after=0).
+    const bob = sockets.track(
+      TestSocket.open(
+        `http://127.0.0.1:${proxy.port}`,
+        `/ws/chat/${chat.channelId}`,
+        await chat.token('bob'),
+        {
+          reconnection: true,
+          reconnectionDelay: 50,
+          reconnectionDelayMax: 100,
+          randomizationFactor: 0,
+        },
+      ),
     );
+    const pagesAfter: number[] = [];
     const follower = new ChannelFollower(bob.socket, async (after) => {
+      pagesAfter.push(after);
       const res = await chat.users.bob.get(`channels/${chat.channelId}/messages/?after=${after}&limit=2`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body as MessagePage;
     });
+    await bob.connected();
     const send = (n: number) => chat.users.alice.send(chat.channelId, `m${n}`);
     for (let n = 1; n <= 3; n++) await send(n);
     await follower.until(3);
@@ -58,5 +65,6 @@ describe('Reconnecting after a dropped connection', () => {
       follower.applied.map((m) => m.seq),
       [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     );
+    assert.equal(pagesAfter[0], 0);
   });
 });

@@ -9,10 +9,10 @@ export type LogLine = { level: number; msg?: string; [key: string]: unknown };
 export const WARN = 40;
 
 /**
- * The process's logger, built as in production (createLogger) at `info`, writing into `lines`
- * instead of stdout: pass `module` to startTestApi and read what the server logged.
+ * The process's logger, built as in production (createLogger) at `level` (default `info`), writing
+ * into `lines` instead of stdout: pass `module` to startTestApi and read what the server logged.
  */
-export function capturedLogs(): { module: ContainerModule; lines: LogLine[]; raw: string[] } {
+export function capturedLogs(level = 'info'): { module: ContainerModule; lines: LogLine[]; raw: string[] } {
   const raw: string[] = [];
   const lines: LogLine[] = [];
   const destination = {
@@ -22,7 +22,7 @@ export function capturedLogs(): { module: ContainerModule; lines: LogLine[]; raw
     },
   };
   const module = new ContainerModule(({ rebindSync }) => {
-    rebindSync(TOKENS.Logger).toConstantValue(createLogger('info', 'chat-api', destination));
+    rebindSync(TOKENS.Logger).toConstantValue(createLogger(level, 'chat-api', destination));
   });
   return { module, lines, raw };
 }

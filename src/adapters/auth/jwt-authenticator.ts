@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { z } from 'zod';
+import { forbiddenCharacter } from '../../domain/shared/characters';
 import { AuthenticationError } from './auth.errors';
 
 export interface AuthenticatedUser {
@@ -19,11 +20,19 @@ export interface JwtOptions {
   audience?: string;
 }
 
+/*
+ * `sub` and `name` are stored (profiles, participants, messages): they follow the domain's rule for
+ * names and ids (no control characters, noncharacters or lone surrogates), so a token that carries
+ * U+0000 is refused as a whole rather than failing every request of that user at the storage.
+ */
+const storable = (schema: z.ZodString) =>
+  schema.refine((value) => forbiddenCharacter(value, 'line') === null, 'holds a control character');
+
 const claims = z.object({
-  sub: z.string().min(1).max(128),
+  sub: storable(z.string().min(1).max(128)),
   tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
   exp: z.number(),
-  name: z.string().max(200).optional(),
+  name: storable(z.string().max(200)).optional(),
   user_type: z.enum(['internal', 'guest']).optional(),
 });
 

@@ -28,6 +28,10 @@ export const messageId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).me
 const digits = (pattern: RegExp, example: string) =>
   z.string().regex(pattern, 'must be a positive integer (digits only)').transform(Number).meta({ example });
 const messageIdQuery = digits(/^[1-9]\d{0,14}$/, '42').pipe(messageId);
+/** `after=0` is "from the start": every id is above 0, so a client that holds nothing pages forward. */
+const afterQuery = digits(/^(0|[1-9]\d{0,14})$/, '42').pipe(
+  z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+);
 const limitQuery = digits(/^\d{1,3}$/, '50').pipe(z.number().int().min(1).max(100));
 const limit = z.number().int().min(1).max(100).meta({ description: '1-100, default 50' });
 const contextField = text(256).min(1);
@@ -58,7 +62,9 @@ export const listChannelsQuery = z.strictObject({
 
 export const listMessagesQuery = z.strictObject({
   before: messageIdQuery.optional().meta({ description: 'only messages with a smaller id (exclusive)' }),
-  after: messageIdQuery.optional().meta({ description: 'only messages with a larger id (exclusive)' }),
+  after: afterQuery.optional().meta({
+    description: 'only messages with a larger id (exclusive); 0 pages forward from the first message',
+  }),
   limit: limitQuery.optional().meta({ description: '1-100, default 50' }),
   parent_id: messageIdQuery.optional().meta({ description: 'only the replies of this message’s thread' }),
 });
@@ -120,6 +126,16 @@ export const centralizedBody = z
   .meta({ id: 'CentralizedViewRequest' });
 
 export const addParticipantBody = participantInput.meta({ id: 'AddParticipantRequest' });
+
+export const addParticipantsBody = z
+  .strictObject({
+    participants: z
+      .array(participantInput)
+      .min(1)
+      .max(100)
+      .meta({ description: '1-100 users, each at most once; all are added or none' }),
+  })
+  .meta({ id: 'AddParticipantsRequest' });
 
 export const changeRoleBody = z
   .strictObject({ role: z.enum(PARTICIPANT_ROLES) })

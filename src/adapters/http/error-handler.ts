@@ -1,8 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { replyFor } from '../errors/error-mapping';
 import type { Logger } from '../logging/logger';
-import { isMongoUnavailable } from '../persistence/mongo/mongo-errors';
-import type { DomainError } from '../../domain/shared/domain-error';
-import { HttpError, errorBody, isDomainError, statusOf } from './http-error';
+import { HttpError, errorBody } from './http-error';
 
 /** 404 in the contract's format for every route nobody serves. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
@@ -18,8 +17,8 @@ const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /**
- * The one place that turns an error into a response: domain errors by kind, transport errors by
- * code, infrastructure outages as 503, anything else as a logged 500 without details.
+ * Turns an error into a response: the body parser's failures by their type, everything else by the
+ * mapping both edges share (errors/error-mapping.ts); a 5xx is logged, its details never sent.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {
@@ -40,50 +39,11 @@ function describe(error: unknown): {
   body: ReturnType<typeof errorBody>;
   headers: Record<string, string>;
 } {
-  if (error instanceof HttpError) {
-    return {
-      status: error.status,
-      body: errorBody(error.code, error.message, error.details),
-      headers: error.headers,
-    };
-  }
-  if (isDomainError(error)) {
-    return {
-      status: statusOf(error),
-      body: errorBody(error.code, error.message, detailsOf(error)),
-      headers: error.kind === 'unauthenticated' ? { 'WWW-Authenticate': 'Bearer' } : {},
-    };
-  }
   const type = (error as { type?: string } | null)?.type;
   if (type && BODY_PARSER_ERRORS[type]) {
     const [status, code, message] = BODY_PARSER_ERRORS[type];
     return { status, body: errorBody(code, message), headers: {} };
   }
-  if (isMongoUnavailable(error) || isRedisUnavailable(error)) {
-    return {
-      status: 503,
-      body: errorBody('service_unavailable', 'a backing service is unavailable; retry shortly'),
-      headers: { 'Retry-After': '2' },
-    };
-  }
-  return { status: 500, body: errorBody('internal_error', 'internal error'), headers: {} };
-}
-
-/**
- * A domain validation error names its field as `details.field`; the reply also lists it in
- * `details.fields`, the shape of the HTTP validator's errors, so clients read one format.
- */
-function detailsOf(error: DomainError): Record<string, unknown> | undefined {
-  const field = error.details?.field;
-  if (error.kind !== 'validation' || typeof field !== 'string') return error.details;
-  return { ...error.details, fields: [{ field, message: error.message }] };
-}
-
-/** ioredis without an offline queue rejects at once while disconnected; BullMQ surfaces the same. */
-export function isRedisUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'QueueUnavailableError') return true;
-  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|Reached the max retries per request|enableOfflineQueue/i.test(
-    error.message,
-  );
+  const { status, code, message, details, headers } = replyFor(error);
+  return { status, body: errorBody(code, message, details), headers };
 }

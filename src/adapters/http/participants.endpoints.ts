@@ -1,6 +1,16 @@
-import { addParticipantBody, changeRoleBody, channelParams, participantParams } from './chat-request.schemas';
-import { participantRemoval, participantView } from './chat-response.schemas';
-import { endpoint } from './endpoint';
+import { z } from 'zod';
+import {
+  addParticipantBody,
+  addParticipantsBody,
+  changeRoleBody,
+  channelParams,
+  participantParams,
+} from './chat-request.schemas';
+import { channelView, participantRemoval, participantView } from './chat-response.schemas';
+import { endpoint, type EndpointInput } from './endpoint';
+
+const addBody = z.union([addParticipantBody, addParticipantsBody]);
+const addedView = z.union([participantView, channelView]);
 
 /** Membership of group and contextual channels: add (admins), remove (admins, or anyone leaving), change roles. */
 export const participantEndpoints = [
@@ -8,25 +18,24 @@ export const participantEndpoints = [
     method: 'post',
     path: '/channels/:id/participants',
     tag: 'participants',
-    summary: 'Add a participant (admins)',
+    summary: 'Add a participant, or several at once (admins)',
     description:
-      'The role defaults to `guest` for guest users and `member` otherwise. Adding someone already in ' +
-      'the channel changes nothing and answers 200.',
+      'One user `{user_id, role?, user_type?}` answers with the Participant; a list ' +
+      '`{participants: [{user_id, role?, user_type?}, …]}` (1-100, each user once) answers with the ' +
+      'updated Channel, and is all or nothing: one invalid entry and nobody is added. The role defaults ' +
+      'to `guest` for guest users and `member` otherwise. Someone already in the channel is left ' +
+      'unchanged; 200 when nobody was added.',
     params: channelParams,
-    body: addParticipantBody,
+    body: addBody,
     responses: {
-      201: { description: 'added', schema: participantView },
-      200: { description: 'already a participant (unchanged)', schema: participantView },
+      201: { description: 'added: the Participant, or the Channel for a list', schema: addedView },
+      200: {
+        description: 'already in (unchanged): the Participant, or the Channel for a list',
+        schema: addedView,
+      },
     },
     errors: ['channel_not_found', 'insufficient_role', 'forbidden'],
-    handle: async ({ params, body, caller, useCases }) => {
-      const { participant, added } = await useCases.addParticipant.execute({
-        ...body,
-        userId: caller.userId,
-        channelId: params.id,
-      });
-      return { status: added ? 201 : 200, body: participant };
-    },
+    handle: addParticipants,
   }),
   endpoint({
     method: 'delete',
@@ -68,3 +77,18 @@ export const participantEndpoints = [
     }),
   }),
 ];
+
+async function addParticipants({
+  params,
+  body,
+  caller,
+  useCases,
+}: EndpointInput<z.infer<typeof channelParams>, unknown, z.infer<typeof addBody>>) {
+  const where = { userId: caller.userId, channelId: params.id };
+  if ('participants' in body) {
+    const { channel, added } = await useCases.addParticipants.execute({ ...where, ...body });
+    return { status: added.length > 0 ? 201 : 200, body: channel };
+  }
+  const { participant, added } = await useCases.addParticipant.execute({ ...where, ...body });
+  return { status: added ? 201 : 200, body: participant };
+}

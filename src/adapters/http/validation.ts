@@ -8,10 +8,7 @@ import { HttpError } from './http-error';
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    field: [...issue.path, ...unknownKeys(issue)].join('.') || where,
-    message: issue.message,
-  }));
+  const fields = fieldsOf(result.error, where);
   throw new HttpError(
     400,
     'validation_error',
@@ -22,8 +19,27 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where:
   );
 }
 
+/** `details.fields` of a validation error, REST and socket acks alike: `[{field: 'participants.1.role', message}]`. */
+export function fieldsOf(error: z.ZodError, where: string): Array<{ field: string; message: string }> {
+  return error.issues.flatMap(closestAlternative).map((issue) => ({
+    field: [...issue.path, ...unknownKeys(issue)].join('.') || where,
+    message: issue.message,
+  }));
+}
+
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   return parseWith(schema, body ?? {}, 'body');
+}
+
+/**
+ * A value that fits no alternative of a union (one user or a list of them) is reported with the
+ * issues of the alternative it came closest to (the fewest issues), so the client still learns
+ * which field is wrong instead of "invalid input".
+ */
+function closestAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const closest = issue.errors.reduce((best, issues) => (issues.length < best.length ? issues : best));
+  return closest.flatMap((inner) => closestAlternative({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 function unknownKeys(issue: z.core.$ZodIssue): string[] {

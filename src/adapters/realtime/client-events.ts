@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRESENCE_STATUSES } from '../presence/redis-presence';
 import { markReadBody, sendMessageBody } from '../http/chat-request.schemas';
+import { fieldsOf } from '../http/validation';
 import type { Logger } from '../logging/logger';
 import { describeError, failure, type AckReply } from './socket-errors';
 import type { ServerSocket } from './socket-session';
@@ -39,7 +40,7 @@ export function onClientEvent<E extends ClientEventName>(
     const ack: Ack = typeof args.at(-1) === 'function' ? (args.pop() as Ack) : () => undefined;
     const parsed = CLIENT_EVENTS[event].safeParse(args[0] ?? {});
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      const fields = fieldsOf(parsed.error, 'payload');
       return ack(failure('validation_error', `invalid ${event} payload`, { fields }));
     }
     handler(parsed.data as Input<E>).then(

@@ -57,6 +57,9 @@ export class EventRateLimiter {
  * (and dropped); sustained abuse closes the client's connection; an event the namespace does not
  * know is answered `validation_error`. Socket errors (a malformed packet, which also closes that
  * client's connection) are logged at debug level.
+ *
+ * Each decision is logged once per socket: a client cut off still has packets in flight (thousands,
+ * for a flood), and they arrive after the decision; they are dropped unanswered and unlogged.
  */
 export function guardEvents(
   socket: ServerSocket,
@@ -65,16 +68,29 @@ export function guardEvents(
   logger: Logger,
 ): void {
   const limiter = new EventRateLimiter(limits);
-  socket.on('error', (err) => logger.debug({ err, socket: socket.id }, 'socket error'));
+  const logged = new Set<string>();
+  const context = () => ({
+    namespace: socket.nsp.name,
+    user: socket.data.session?.user.userId,
+    socket: socket.id,
+  });
+  const once = (decision: string, log: () => void) => {
+    if (logged.has(decision)) return;
+    logged.add(decision);
+    log();
+  };
+  let cutOff = false;
+  socket.on('error', (err) =>
+    once('socket error', () => logger.debug({ err, ...context() }, 'socket error')),
+  );
   socket.use((packet, next) => {
+    if (cutOff) return;
     const last = packet.at(-1);
     const ack = typeof last === 'function' ? (last as (reply: unknown) => void) : () => undefined;
     const verdict = limiter.take();
     if (verdict === 'abuse') {
-      logger.warn(
-        { namespace: socket.nsp.name, user: socket.data.session?.user.userId },
-        'socket dropped: event flood',
-      );
+      cutOff = true;
+      once('event flood', () => logger.warn(context(), 'socket dropped: event flood'));
       socket.disconnect(true);
       return;
     }

@@ -13,6 +13,7 @@ import type { ResumePendingSends } from '../../application/messaging/resume-pend
 import type { SendMessage } from '../../application/messaging/send-message.use-case';
 import type { NotifyParticipants } from '../../application/notifications/notify-participants.use-case';
 import type { AddParticipant } from '../../application/participants/add-participant.use-case';
+import type { AddParticipants } from '../../application/participants/add-participants.use-case';
 import type { ChangeRole } from '../../application/participants/change-role.use-case';
 import type { RemoveParticipant } from '../../application/participants/remove-participant.use-case';
 import type { ChannelRepository } from '../../application/ports/channel-repository.port';
@@ -77,6 +78,7 @@ export interface TenantUseCases {
   getReadBy: GetReadBy;
   getCentralizedView: GetCentralizedView;
   addParticipant: AddParticipant;
+  addParticipants: AddParticipants;
   removeParticipant: RemoveParticipant;
   changeRole: ChangeRole;
   upsertUserProfile: UpsertUserProfile;

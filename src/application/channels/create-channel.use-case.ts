@@ -2,6 +2,7 @@ import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { ParticipantInput } from '../../domain/participant/participant';
 import { ValidationError } from '../../domain/shared/domain-error';
+import { UserId } from '../../domain/user/user-id';
 import { UserType } from '../../domain/user/user-type';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
@@ -9,6 +10,7 @@ import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { UuidGenerator } from '../ports/uuid-generator.port';
+import { withKnownUserTypes } from '../participants/known-user-types';
 import { newMembershipState } from '../reading/membership-state';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
@@ -52,7 +54,8 @@ export class CreateChannel {
       ...input,
       id: this.uuids.next(),
       creator: { user_id: input.userId, user_type: input.userType ?? 'internal' },
-      participants: await this.withKnownUserTypes(
+      participants: await withKnownUserTypes(
+        this.users,
         participantInputs(input.participant_ids, input.participants),
       ),
       now: this.clock.now(),
@@ -67,29 +70,21 @@ export class CreateChannel {
     const state = await this.readStates.find(input.userId, channel.id);
     return { channel: await channelViewFor(channel, state, this.messages), created };
   }
-
-  /**
-   * A participant listed without a user_type takes the one their token last declared (a known guest
-   * joins as a guest, with the guest role), as AddParticipant does; a user never seen is internal.
-   */
-  private withKnownUserTypes(inputs: ParticipantInput[]): Promise<ParticipantInput[]> {
-    return Promise.all(
-      inputs.map(async (p) => {
-        if (p.user_type !== undefined || typeof p.user_id !== 'string') return p;
-        const known = await this.users.get(p.user_id);
-        return known ? { ...p, user_type: known.user_type } : p;
-      }),
-    );
-  }
 }
 
-/** `participant_ids` and `participants` may both be given; they are merged. */
+/**
+ * `participant_ids` and `participants` may both be given; they are merged. Each user id is checked
+ * here, where its place in the body is known (`participant_ids.1`), and before any profile lookup.
+ */
 function participantInputs(ids: unknown, participants: unknown): ParticipantInput[] {
-  const fromIds = optionalArray(ids, 'participant_ids').map((user_id) => ({ user_id }));
-  const detailed = optionalArray(participants, 'participants').map((p) => {
+  const fromIds = optionalArray(ids, 'participant_ids').map((user_id, i) => ({
+    user_id: UserId.parse(user_id, `participant_ids.${i}`),
+  }));
+  const detailed = optionalArray(participants, 'participants').map((p, i) => {
     if (typeof p !== 'object' || p === null)
       throw new ValidationError('participants must be objects', { field: 'participants' });
-    return p as ParticipantInput;
+    const input = p as ParticipantInput;
+    return { ...input, user_id: UserId.parse(input.user_id, `participants.${i}.user_id`) };
   });
   return [...fromIds, ...detailed];
 }

@@ -27,10 +27,16 @@ export function decodeInboxCursor(cursor: unknown): InboxPosition | undefined {
       Buffer.from(String(cursor), 'base64url').toString('utf8'),
     ) as unknown[];
     const date = new Date(String(at));
-    if (typeof at !== 'string' || typeof channelId !== 'string' || Number.isNaN(date.getTime()))
-      throw new Error();
+    // The channel id is compared in a query: anything but a channel id (a UUID) is refused here.
+    if (typeof at !== 'string' || !isChannelId(channelId) || Number.isNaN(date.getTime())) throw new Error();
     return { last_activity_at: date, channel_id: channelId };
   } catch {
     throw new ValidationError('cursor is not valid', { field: 'cursor' });
   }
+}
+
+function isChannelId(raw: unknown): raw is string {
+  return (
+    typeof raw === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw)
+  );
 }

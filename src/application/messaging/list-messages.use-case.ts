@@ -9,7 +9,7 @@ import { MessageView, toMessageView } from '../views/message.view';
 export interface ListMessagesInput {
   userId: string;
   channelId: string;
-  /** Message ids, exclusive. */
+  /** Message ids, exclusive; `after` may be 0, "from the first message". */
   before?: unknown;
   after?: unknown;
   limit?: unknown;
@@ -25,7 +25,7 @@ export interface ListMessagesResult {
 
 /**
  * A page of history, ascending. Without before/after: the latest page. With `before`: the latest
- * `limit` messages before it; with `after`: the first `limit` after it; with both: the first `limit`
+ * `limit` messages before it; with `after`: the first `limit` after it (after 0: the first `limit`); with both: the first `limit`
  * between them. The channel's history includes thread replies (each carries its parent_id, as in
  * Mattermost), so seq has no gaps a client would mistake for lost messages; `parent_id` gives a
  * thread's replies alone (a reply's id gives its whole thread).
@@ -51,7 +51,9 @@ export class ListMessages {
   private async queryFor(channel: Channel, input: ListMessagesInput): Promise<MessagePageQuery> {
     const query: MessagePageQuery = { limit: parseLimit(input.limit), knownLastSeq: channel.lastMessageSeq };
     const before = await this.resolve(channel, input.before, 'before');
-    const after = await this.resolve(channel, input.after, 'after');
+    // after=0 is "from the start" (every id is above 0): a client holding no message pages forward.
+    const fromStart = input.after === 0 || input.after === '0';
+    const after = fromStart ? { seq: 0 } : await this.resolve(channel, input.after, 'after');
     const parent = await this.resolve(channel, input.parent_id, 'parent_id');
     if (before) query.beforeSeq = before.seq;
     if (after) query.afterSeq = after.seq;

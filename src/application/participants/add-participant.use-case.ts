@@ -7,6 +7,7 @@ import { EventPublisher } from '../ports/event-publisher.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { newMembershipState } from '../reading/membership-state';
+import { withKnownUserTypes } from './known-user-types';
 import { ParticipantView, toParticipantView } from '../views/channel.view';
 
 export interface AddParticipantInput {
@@ -41,14 +42,12 @@ export class AddParticipant {
   async execute(input: AddParticipantInput): Promise<AddParticipantResult> {
     const channel = await loadChannel(this.channels, input.channelId);
     assertCanAddParticipant(channel, input.userId);
-    const candidate = Participant.create(
-      { ...input, user_type: await this.userTypeOf(input) },
-      this.clock.now(),
-    );
+    const [known] = await withKnownUserTypes(this.users, [input]);
+    const candidate = Participant.create(known, this.clock.now());
     if (!channel.addParticipant(candidate)) {
       return { participant: toParticipantView(channel.participant(candidate.userId)!), added: false };
     }
-    await this.channels.addParticipant(channel.id, candidate);
+    await this.channels.addParticipants(channel.id, [candidate]);
     await this.readStates.create(newMembershipState(channel, candidate));
     const view = toParticipantView(candidate);
     await this.events.publish({
@@ -57,10 +56,5 @@ export class AddParticipant {
       payload: { channel_id: channel.id, participant: view },
     });
     return { participant: view, added: true };
-  }
-
-  private async userTypeOf(input: AddParticipantInput): Promise<unknown> {
-    if (input.user_type !== undefined || typeof input.user_id !== 'string') return input.user_type;
-    return (await this.users.get(input.user_id))?.user_type;
   }
 }

@@ -36,8 +36,11 @@ export interface ChannelRepository {
   /** Writes the channel's own attributes (name, updated_at); participants and last message are left alone. */
   save(channel: Channel): Promise<void>;
 
-  /** Adds the participant; a no-op when the user is already a participant. */
-  addParticipant(channelId: string, participant: Participant): Promise<void>;
+  /**
+   * Adds the participants in one write of the participants array (all of them or none); those
+   * already in are left as they are.
+   */
+  addParticipants(channelId: string, participants: readonly Participant[]): Promise<void>;
 
   /** Removes the user's participation; a no-op when they are not a participant. */
   removeParticipant(channelId: string, userId: string): Promise<void>;

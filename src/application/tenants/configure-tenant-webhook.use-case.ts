@@ -1,3 +1,4 @@
+import { assertCharacters } from '../../domain/shared/characters';
 import { ValidationError } from '../../domain/shared/domain-error';
 import type { Tenant } from '../../domain/tenant/tenant';
 import { TenantNotFoundError } from '../../domain/tenant/tenant.errors';
@@ -49,5 +50,6 @@ function parseSecret(raw: string | undefined): string {
   if (typeof raw !== 'string' || raw.length < 16 || raw.length > 256) {
     throw new ValidationError('webhook_secret must be 16-256 characters', { field: 'webhook_secret' });
   }
+  assertCharacters(raw, 'webhook_secret', 'line');
   return raw;
 }

@@ -88,10 +88,19 @@ export class Channel {
 
   /** Adds the participant; returns false (and changes nothing) when the user is already in. */
   addParticipant(participant: Participant): boolean {
+    return this.addParticipants([participant]).length === 1;
+  }
+
+  /** Adds those not yet in (each once, in the order given) and returns them; the others stay as they are. */
+  addParticipants(candidates: readonly Participant[]): Participant[] {
     this.assertMembershipCanChange();
-    if (this.participant(participant.userId)) return false;
-    this.members = [...this.members, participant];
-    return true;
+    const fresh: Participant[] = [];
+    for (const candidate of candidates) {
+      const known = this.participant(candidate.userId) ?? fresh.find((p) => p.userId === candidate.userId);
+      if (!known) fresh.push(candidate);
+    }
+    this.members = [...this.members, ...fresh];
+    return fresh;
   }
 
   /** Removes a participant, promoting a successor if the last admin leaves. */

@@ -1,3 +1,4 @@
+import { assertCharacters } from '../shared/characters';
 import { ValidationError } from '../shared/domain-error';
 
 const MAX_LENGTH = 2048;
@@ -10,6 +11,8 @@ export function parseFileUrl(raw: unknown): string | null {
       field: 'file_url',
     });
   }
+  // Stored as sent, not as URL normalizes it: a control character is refused, not percent-encoded.
+  assertCharacters(raw, 'file_url', 'line');
   return raw;
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../shared/domain-error';
+import { assertCharacters } from '../shared/characters';
 import { codePointLength } from '../shared/text';
 
 export const MAX_CONTENT_LENGTH = 10_000;
@@ -6,7 +7,8 @@ export const MAX_CONTENT_LENGTH = 10_000;
 /**
  * A message's text: 1-10,000 Unicode code points, and not whitespace only, unless a file is
  * attached (then it may be empty, a caption is optional). The text is stored exactly as sent:
- * leading spaces and blank lines can matter in Markdown.
+ * leading spaces and blank lines can matter in Markdown; only what characters.ts's `text` rule
+ * forbids (U+0000 and the other C0 controls but tab and line breaks) is refused.
  */
 export class MessageContent {
   private constructor(readonly value: string) {}
@@ -17,6 +19,7 @@ export class MessageContent {
     if (codePointLength(value) > MAX_CONTENT_LENGTH)
       throw invalid(`content must be at most ${MAX_CONTENT_LENGTH} characters`);
     if (value.trim() === '' && !options.hasFile) throw invalid('content must not be empty');
+    assertCharacters(value, 'content', 'text');
     return new MessageContent(options.hasFile && value.trim() === '' ? '' : value);
   }
 }

@@ -1,3 +1,4 @@
+import { assertCharacters } from '../shared/characters';
 import { ValidationError } from '../shared/domain-error';
 import { codePointLength } from '../shared/text';
 import { UserId } from '../user/user-id';
@@ -56,5 +57,6 @@ export function parseClientMessageId(raw: unknown): string | null {
   if (typeof raw !== 'string' || raw.trim() === '' || codePointLength(raw) > 128) {
     throw new ValidationError('client_message_id must be 1-128 characters', { field: 'client_message_id' });
   }
+  assertCharacters(raw, 'client_message_id', 'line');
   return raw;
 }

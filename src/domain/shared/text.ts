@@ -1,3 +1,4 @@
+import { assertCharacters } from './characters';
 import { ValidationError } from './domain-error';
 
 /** Length in Unicode code points, so an emoji counts as one character, not two UTF-16 units. */
@@ -14,8 +15,8 @@ export interface TextRule {
 
 /**
  * Checks that `raw` is a string whose trimmed form has between `min` (default 1) and `max`
- * code points, and returns the trimmed string. Objects are rejected here too, so no `$` operator
- * can ever travel from a request into a query.
+ * code points, all allowed in a name (characters.ts, `line`), and returns the trimmed string.
+ * Objects are rejected here too, so no `$` operator can ever travel from a request into a query.
  */
 export function requireText(raw: unknown, rule: TextRule): string {
   if (raw === undefined || raw === null) {
@@ -32,6 +33,7 @@ export function requireText(raw: unknown, rule: TextRule): string {
       field: rule.field,
     });
   }
+  assertCharacters(value, rule.field, 'line');
   return value;
 }
 

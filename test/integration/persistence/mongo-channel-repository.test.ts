@@ -96,12 +96,37 @@ describe('MongoChannelRepository', () => {
       await channels().createIfAbsent(group);
       const carol = Participant.create({ user_id: 'carol', role: 'guest', user_type: 'guest' }, T0);
 
-      await channels().addParticipant(group.id, carol);
-      await channels().addParticipant(group.id, Participant.create({ user_id: 'carol', role: 'admin' }, T0));
+      await channels().addParticipants(group.id, [carol]);
+      await channels().addParticipants(group.id, [
+        Participant.create({ user_id: 'carol', role: 'admin' }, T0),
+      ]);
 
       const stored = (await channels().findById(group.id))!.participant('carol')!;
       assert.deepEqual(stored.toPrimitives(), carol.toPrimitives());
       assert.deepEqual(await userIds(group.id), ['alice', 'bob', 'carol']);
+    });
+
+    it('adds several participants in one write, skipping those already in', async () => {
+      const group = aGroup(['bob']);
+      await channels().createIfAbsent(group);
+      const bobAsAdmin = Participant.create({ user_id: 'bob', role: 'admin' }, T0);
+
+      await channels().addParticipants(group.id, [
+        Participant.create({ user_id: 'carol' }, T0),
+        bobAsAdmin,
+        Participant.create({ user_id: 'dave' }, T0),
+      ]);
+
+      const found = (await channels().findById(group.id))!;
+      assert.deepEqual(
+        found.participants.map((p) => [p.userId, p.role]),
+        [
+          ['alice', 'admin'],
+          ['bob', 'member'],
+          ['carol', 'member'],
+          ['dave', 'member'],
+        ],
+      );
     });
 
     it('removes a participant, and removing a non-participant changes nothing', async () => {
@@ -132,7 +157,7 @@ describe('MongoChannelRepository', () => {
     });
 
     it('ignores participant changes on an unknown channel', async () => {
-      await channels().addParticipant('no-such-channel', Participant.create({ user_id: 'x' }, T0));
+      await channels().addParticipants('no-such-channel', [Participant.create({ user_id: 'x' }, T0)]);
       await channels().removeParticipant('no-such-channel', 'x');
       await channels().changeRole('no-such-channel', 'x', 'admin');
 

@@ -117,7 +117,7 @@ describe('Persistence under concurrency', () => {
 
     await Promise.all([
       inParallel(15, (repos, i) =>
-        repos.channels.addParticipant(group.id, Participant.create({ user_id: `p${i}` }, T0)),
+        repos.channels.addParticipants(group.id, [Participant.create({ user_id: `p${i}` }, T0)]),
       ),
       inParallel(15, (repos, i) =>
         repos.channels.recordLastMessage(group.id, { id: seqs[i] * 10, seq: seqs[i], created_at: T0 }),

@@ -1,3 +1,4 @@
+import type { ContainerModule } from 'inversify';
 import { Redis } from 'ioredis';
 import { PresenceKeys } from '../../../src/adapters/presence/presence-keys';
 import { startTestApi, type TestApi } from '../../support/test-api';
@@ -6,9 +7,13 @@ import { REDIS_URL, testConfig, uniqueSlug } from '../../support/test-env';
 import { userToken } from '../../support/tokens';
 
 /** API nodes of one deployment: in one process, sharing FerretDB and Redis (and REDIS_KEY_PREFIX). */
-export async function startNodes(count: number, env: Record<string, string> = {}): Promise<TestApi[]> {
+export async function startNodes(
+  count: number,
+  env: Record<string, string> = {},
+  extra: ContainerModule[] = [],
+): Promise<TestApi[]> {
   const nodes: TestApi[] = [];
-  for (let i = 0; i < count; i++) nodes.push(await startTestApi(env));
+  for (let i = 0; i < count; i++) nodes.push(await startTestApi(env, extra));
   return nodes;
 }
 

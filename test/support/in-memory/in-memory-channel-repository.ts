@@ -36,10 +36,12 @@ export class InMemoryChannelRepository implements ChannelRepository {
     this.update(id, (row) => Object.assign(row, { name, updated_at }));
   }
 
-  async addParticipant(channelId: string, participant: Participant): Promise<void> {
+  async addParticipants(channelId: string, participants: readonly Participant[]): Promise<void> {
     this.update(channelId, (row) => {
-      if (!row.participants.some((p) => p.user_id === participant.userId))
-        row.participants.push(participant.toPrimitives());
+      for (const participant of participants) {
+        if (!row.participants.some((p) => p.user_id === participant.userId))
+          row.participants.push(participant.toPrimitives());
+      }
     });
   }
 

@@ -12,6 +12,7 @@ import { CompleteSend } from '../../../src/application/messaging/complete-send.u
 import { SendMessage } from '../../../src/application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../../../src/application/notifications/notify-participants.use-case';
 import { AddParticipant } from '../../../src/application/participants/add-participant.use-case';
+import { AddParticipants } from '../../../src/application/participants/add-participants.use-case';
 import { ChangeRole } from '../../../src/application/participants/change-role.use-case';
 import { RemoveParticipant } from '../../../src/application/participants/remove-participant.use-case';
 import { GetReadBy } from '../../../src/application/reading/get-read-by.use-case';
@@ -31,6 +32,7 @@ export function useCasesOver(c: InMemoryChat) {
     muteChannel: new MuteChannel(c.channels, c.readStates, c.unreadTotals),
     unmuteChannel: new UnmuteChannel(c.channels, c.readStates, c.unreadTotals),
     addParticipant: new AddParticipant(c.channels, c.readStates, c.users, c.events, c.clock),
+    addParticipants: new AddParticipants(c.channels, c.readStates, c.messages, c.users, c.events, c.clock),
     removeParticipant: new RemoveParticipant(c.channels, c.readStates, c.events),
     changeRole: new ChangeRole(c.channels),
     sendMessage: new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock),

@@ -58,11 +58,13 @@ export class MongoChannelRepository implements ChannelRepository {
     );
   }
 
-  async addParticipant(channelId: string, participant: Participant): Promise<void> {
-    const added = participant.toPrimitives();
-    await this.changeParticipants(channelId, (current) =>
-      current.some((p) => p.user_id === added.user_id) ? null : [...current, added],
-    );
+  async addParticipants(channelId: string, participants: readonly Participant[]): Promise<void> {
+    await this.changeParticipants(channelId, (current) => {
+      const fresh = participants
+        .map((p) => p.toPrimitives())
+        .filter((added) => !current.some((p) => p.user_id === added.user_id));
+      return fresh.length === 0 ? null : [...current, ...fresh];
+    });
   }
 
   async removeParticipant(channelId: string, userId: string): Promise<void> {

@@ -26,9 +26,18 @@ describe('inbox order', () => {
   });
 
   it('round-trips a position through an opaque cursor', () => {
-    const position = { last_activity_at: at, channel_id: 'c-1' };
+    const position = { last_activity_at: at, channel_id: '00000000-0000-4000-8000-000000000001' };
 
     assert.deepEqual(decodeInboxCursor(encodeInboxCursor(position)), position);
+  });
+
+  it('refuses a cursor whose channel id is not a channel id (it would reach a query)', () => {
+    const forged = encodeInboxCursor({ last_activity_at: at, channel_id: 'c-1\u0000' });
+
+    assert.throws(() => decodeInboxCursor(forged), {
+      code: 'validation_error',
+      details: { field: 'cursor' },
+    });
   });
 
   it('treats no cursor as the first page', () => {

@@ -54,6 +54,13 @@ describe('ListMessages', () => {
     assert.deepEqual([page.has_more_before, page.has_more_after], [true, false]);
   });
 
+  it('pages forwards from the first message with after 0', async () => {
+    const page = await s.useCases.listMessages.execute({ userId: 'bob', channelId, after: 0, limit: 2 });
+
+    assert.deepEqual(ids(page.results), [sent[0].id, sent[1].id]);
+    assert.deepEqual([page.has_more_before, page.has_more_after], [false, true]);
+  });
+
   it('lists a thread’s replies with parent_id', async () => {
     const reply = await s.send('bob', channelId, 'reply', { parent_id: sent[0].id });
 
