@@ -11,7 +11,7 @@ export default tseslint.config(
     },
   },
   {
-    // The hexagon's inner rings never import infrastructure (DESIGN.md, "Architecture").
+    // The hexagon's inner rings never import infrastructure (docs/contract.md, "Architecture").
     files: ['src/domain/**/*.ts', 'src/application/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -20,7 +20,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['express', 'socket.io*', 'mongoose', 'bullmq', 'ioredis', 'inversify', '**/adapters/**', '**/main/**', '**/workers/**'],
-              message: 'domain and application never import infrastructure (DESIGN.md).',
+              message: 'domain and application never import infrastructure (docs/contract.md).',
             },
           ],
         },
