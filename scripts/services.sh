@@ -2,6 +2,8 @@
 # Starts what the chat backend needs on this kind of machine, idempotently:
 #   - FerretDB v1.24.2 (MongoDB wire protocol) on FERRETDB_PORT (default 27017), PostgreSQL storage when
 #     a local PostgreSQL answers, SQLite storage under .local/ferretdb otherwise;
+#     with PostgreSQL, scripts/ferretdb-gin.sql is installed first (GIN indexes beside FerretDB's own, so
+#     its filters are indexed);
 #   - Redis on 127.0.0.1:6379 when it answers, otherwise a redis-server started here.
 # Usage: scripts/services.sh [up|down|status]
 set -euo pipefail
@@ -54,6 +56,17 @@ build_ferretdb() {
   "$FERRETDB_BIN" --version | head -1 >&2
 }
 
+pg() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
+
+# Installs (or updates) the GIN event triggers and backfills existing indexes; see the SQL file for why.
+install_gin_triggers() {
+  PGOPTIONS='-c client_min_messages=warning' pg -d "$PG_DATABASE" -f "$ROOT/scripts/ferretdb-gin.sql"
+  local count
+  count=$(pg -d "$PG_DATABASE" -tAc "SELECT count(*) FROM pg_class WHERE relkind = 'i'
+    AND obj_description(oid, 'pg_class') LIKE 'GIN companion of %'")
+  log "GIN triggers installed in $PG_DATABASE ($count GIN companion indexes)"
+}
+
 start_ferretdb() {
   if port_open "$FERRETDB_PORT"; then
     log "FerretDB (or MongoDB) already answers on $FERRETDB_PORT"
@@ -64,8 +77,9 @@ start_ferretdb() {
   local args=(--listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr="127.0.0.1:$FERRETDB_DEBUG_PORT"
     --state-dir="$STATE_DIR/ferretdb" --telemetry=disable --log-level="${FERRETDB_LOG_LEVEL:-WARN}")
   if command -v pg_isready >/dev/null && pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'" postgres |
-      grep -q 1 || psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qc "CREATE DATABASE $PG_DATABASE" postgres
+    pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'" |
+      grep -q 1 || pg -d postgres -c "CREATE DATABASE $PG_DATABASE"
+    install_gin_triggers
     args+=(--handler=postgresql --postgresql-url="postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DATABASE")
     log "starting FerretDB on $FERRETDB_PORT with PostgreSQL storage ($PG_HOST:$PG_PORT/$PG_DATABASE)"
   else
