@@ -2,6 +2,8 @@
 # Starts what the chat backend needs on this kind of machine, idempotently:
 #   - FerretDB v1.24.2 (MongoDB wire protocol) on FERRETDB_PORT (default 27017), PostgreSQL storage when
 #     a local PostgreSQL answers, SQLite storage under .local/ferretdb otherwise;
+#     with PostgreSQL, scripts/ferretdb-gin.sql is installed first (GIN indexes beside FerretDB's own, so
+#     its filters are indexed) and FerretDB's connection pool is sized so that it cannot deadlock;
 #   - Redis on 127.0.0.1:6379 when it answers, otherwise a redis-server started here.
 # Usage: scripts/services.sh [up|down|status]
 set -euo pipefail
@@ -16,6 +18,19 @@ PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"
 PG_USER="${PG_USER:-postgres}"
 PG_DATABASE="${PG_DATABASE:-ferretdb}"
+# FerretDB's PostgreSQL pool. FerretDB v1 holds one pooled connection for an update's read while it
+# waits for a second one for its write (internal/handler/msg_update.go: Query, then UpdateAll in a
+# transaction): with pool_max_conns updates in flight every connection is held by a read and FerretDB
+# hangs for good (its default pool of 50 against the app's former 50 per process hung in 6 of 6 runs of
+# 200 parallel updates from an API and a worker). A MongoDB client has at most maxPoolSize operations in
+# flight, so the hang cannot happen while
+#   pool_max_conns > sum of MONGO_POOL_SIZE over every process on this FerretDB.
+# 80 > 30 for 2 API nodes + 1 worker at the default MONGO_POOL_SIZE=10, or 40 for a test run (at most 3
+# app containers and a fixture at once in one mocha process), with room for cursors between getMore
+# batches (each keeps a connection); and 80 leaves 20 of PostgreSQL's default max_connections=100 for
+# psql, migrations and a second FerretDB. Raise max_connections before this, and this before adding
+# processes (README, FerretDB).
+FERRETDB_POOL_MAX_CONNS="${FERRETDB_POOL_MAX_CONNS:-80}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/chat-backend"
 FERRETDB_BIN="${FERRETDB_BIN:-$CACHE_DIR/ferretdb-$FERRETDB_VERSION}"
@@ -54,6 +69,25 @@ build_ferretdb() {
   "$FERRETDB_BIN" --version | head -1 >&2
 }
 
+pg() { psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"; }
+
+# Installs (or updates) the GIN event triggers and backfills existing indexes; see the SQL file for why.
+install_gin_triggers() {
+  PGOPTIONS='-c client_min_messages=warning' pg -d "$PG_DATABASE" -f "$ROOT/scripts/ferretdb-gin.sql"
+  local count
+  count=$(pg -d "$PG_DATABASE" -tAc "SELECT count(*) FROM pg_class WHERE relkind = 'i'
+    AND obj_description(oid, 'pg_class') LIKE 'GIN companion of %'")
+  log "GIN triggers installed in $PG_DATABASE ($count GIN companion indexes)"
+}
+
+warn_if_pool_too_large() {
+  local max
+  max=$(pg -d "$PG_DATABASE" -tAc "SHOW max_connections")
+  if [ "$FERRETDB_POOL_MAX_CONNS" -gt $((max - 10)) ]; then
+    log "warning: pool_max_conns=$FERRETDB_POOL_MAX_CONNS leaves less than 10 of PostgreSQL's max_connections=$max"
+  fi
+}
+
 start_ferretdb() {
   if port_open "$FERRETDB_PORT"; then
     log "FerretDB (or MongoDB) already answers on $FERRETDB_PORT"
@@ -64,10 +98,16 @@ start_ferretdb() {
   local args=(--listen-addr="127.0.0.1:$FERRETDB_PORT" --debug-addr="127.0.0.1:$FERRETDB_DEBUG_PORT"
     --state-dir="$STATE_DIR/ferretdb" --telemetry=disable --log-level="${FERRETDB_LOG_LEVEL:-WARN}")
   if command -v pg_isready >/dev/null && pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
-    psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'" postgres |
-      grep -q 1 || psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qc "CREATE DATABASE $PG_DATABASE" postgres
-    args+=(--handler=postgresql --postgresql-url="postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DATABASE")
-    log "starting FerretDB on $FERRETDB_PORT with PostgreSQL storage ($PG_HOST:$PG_PORT/$PG_DATABASE)"
+    pg -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$PG_DATABASE'" |
+      grep -q 1 || pg -d postgres -c "CREATE DATABASE $PG_DATABASE"
+    install_gin_triggers
+    warn_if_pool_too_large
+    # pool_max_conn_idle_time: idle connections go back to PostgreSQL after a minute instead of 30.
+    local url="postgres://$PG_USER@$PG_HOST:$PG_PORT/$PG_DATABASE"
+    url+="?pool_max_conns=$FERRETDB_POOL_MAX_CONNS&pool_max_conn_idle_time=1m"
+    args+=(--handler=postgresql --postgresql-url="$url")
+    log "starting FerretDB on $FERRETDB_PORT with PostgreSQL storage ($PG_HOST:$PG_PORT/$PG_DATABASE," \
+      "pool_max_conns=$FERRETDB_POOL_MAX_CONNS)"
   else
     mkdir -p "$STATE_DIR/ferretdb/sqlite"
     args+=(--handler=sqlite --sqlite-url="file:$STATE_DIR/ferretdb/sqlite/")

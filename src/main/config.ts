@@ -20,6 +20,10 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9_]{1,20}$/, 'must be 1-20 characters of a-z, 0-9 and _')
     .default('chat_'),
+  // FerretDB v1 deadlocks when more updates are in flight than its PostgreSQL pool (pool_max_conns)
+  // holds, and a process has at most this many in flight: the sum over every process on one FerretDB
+  // must stay below its pool (README, FerretDB). 10 is plenty for a process on a few cores.
+  MONGO_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
   REDIS_KEY_PREFIX: z.string().max(40).default('chat'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -23,6 +23,7 @@ export function infrastructureModule(config: Config, processName: string): Conta
               url: config.MONGO_URL,
               dbPrefix: config.MONGO_DB_PREFIX,
               timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
+              poolSize: config.MONGO_POOL_SIZE,
             },
             ctx.get(TOKENS.Logger),
           ),

@@ -15,7 +15,7 @@ import {
 import { RedisKeyedMutex } from '../../../src/adapters/redis/redis-keyed-mutex';
 import { Message } from '../../../src/domain/message/message.entity';
 import type { NewMessage } from '../../../src/domain/message/new-message';
-import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, uniqueSlug } from '../../support/test-env';
+import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testConfig, uniqueSlug } from '../../support/test-env';
 
 export const T0 = new Date('2025-01-01T00:00:00.000Z');
 
@@ -45,7 +45,7 @@ export class PersistenceFixture {
 
   static async start(): Promise<PersistenceFixture> {
     const mongo = new MongoDatabases(
-      { url: MONGO_URL, dbPrefix: RUN_DB_PREFIX, timeoutMs: 5_000 },
+      { url: MONGO_URL, dbPrefix: RUN_DB_PREFIX, timeoutMs: 5_000, poolSize: testConfig().MONGO_POOL_SIZE },
       createLogger('silent'),
     );
     await mongo.connect();

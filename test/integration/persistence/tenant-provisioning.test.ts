@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { MongoDatabases } from '../../../src/adapters/persistence/mongo/mongo-databases';
 import { MongoTenantProvisioner } from '../../../src/adapters/persistence/mongo/mongo-tenant-provisioner';
-import { MONGO_URL, RUN_DB_PREFIX, uniqueSlug } from '../../support/test-env';
+import { MONGO_URL, RUN_DB_PREFIX, testConfig, uniqueSlug } from '../../support/test-env';
 
 /** Every index the repositories' queries rely on, per collection (the `_id` index aside). */
 const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boolean }>> = {
@@ -27,7 +27,7 @@ describe('MongoTenantProvisioner with the tenant models', () => {
   let mongo: MongoDatabases;
   before(async () => {
     mongo = new MongoDatabases(
-      { url: MONGO_URL, dbPrefix: RUN_DB_PREFIX, timeoutMs: 5_000 },
+      { url: MONGO_URL, dbPrefix: RUN_DB_PREFIX, timeoutMs: 5_000, poolSize: testConfig().MONGO_POOL_SIZE },
       createLogger('silent'),
     );
     await mongo.connect();

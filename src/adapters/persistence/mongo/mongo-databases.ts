@@ -12,6 +12,8 @@ export interface MongoOptions {
   dbPrefix: string;
   /** How long an operation waits for a reachable server before failing (the 503 path). */
   timeoutMs: number;
+  /** The driver's maxPoolSize: at most this many operations in flight (MONGO_POOL_SIZE, README). */
+  poolSize: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export class MongoDatabases {
         bufferCommands: false,
         serverSelectionTimeoutMS: this.options.timeoutMs,
         connectTimeoutMS: this.options.timeoutMs,
-        maxPoolSize: 50,
+        maxPoolSize: this.options.poolSize,
       });
       this.logger.info({ dbPrefix: this.options.dbPrefix }, 'mongodb connected');
     } catch (error) {
