@@ -19,7 +19,7 @@ type OpenApiDocument = {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** The contract's error codes and statuses (DESIGN.md, "Errors"; `tenant_exists` from the admin API). */
+/** The contract's error codes and statuses (docs/contract.md, "Errors"; `tenant_exists` from the admin API). */
 const CONTRACT_STATUS: Record<string, number> = {
   validation_error: 400,
   invalid_json: 400,

@@ -4,7 +4,7 @@ import { TEST_JWT_SECRET } from './test-env';
 
 /*
  * User tokens for tests: valid ones by default, and the broken or hostile ones a client could send
- * (expired, unsigned, algorithm confusion, missing claims). Claims follow DESIGN.md: sub, tenant,
+ * (expired, unsigned, algorithm confusion, missing claims). Claims follow docs/contract.md: sub, tenant,
  * exp required; name and user_type optional.
  */
 

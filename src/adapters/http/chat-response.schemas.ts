@@ -5,7 +5,7 @@ import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
 import { USER_TYPES } from '../../domain/user/user-type';
 
 /*
- * What the chat API answers, as the use cases' views give it (DESIGN.md's JSON). These schemas
+ * What the chat API answers, as the use cases' views give it (the JSON of docs/contract.md). These schemas
  * document the responses in OpenAPI; the API tests parse real responses with them, so the
  * document cannot drift from what the server sends.
  */

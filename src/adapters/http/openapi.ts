@@ -10,7 +10,7 @@ export type ApiDocs = (registry: OpenAPIRegistry) => void;
 export const USER_TOKEN = 'userToken';
 export const ADMIN_TOKEN = 'adminToken';
 
-/** The contract's error codes and their statuses (DESIGN.md, "Errors"). */
+/** The contract's error codes and their statuses (docs/contract.md, "Errors"). */
 const STATUS_OF_CODE: Record<string, number> = {
   validation_error: 400,
   invalid_json: 400,
@@ -101,7 +101,7 @@ export function endpointDocs(
   };
 }
 
-/** `/api/chat/:tenant/channels/:id` → `/api/chat/{tenant}/channels/{id}/` (DESIGN.md writes the slash). */
+/** `/api/chat/:tenant/channels/:id` → `/api/chat/{tenant}/channels/{id}/` (the contract writes the slash). */
 export function openApiPath(expressPath: string): string {
   return `${expressPath.replace(/:([A-Za-z_]+)/g, '{$1}').replace(/\/$/, '')}/`;
 }

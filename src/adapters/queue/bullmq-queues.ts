@@ -2,7 +2,7 @@ import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueueName } from '../../application/jobs/jobs';
 
-/** DESIGN.md's three queues, plus `webhooks` for deliveries to tenants' webhooks. */
+/** The three queues of docs/contract.md, plus `webhooks` for deliveries to tenants' webhooks. */
 export const QUEUE_NAMES: readonly QueueName[] = [
   'read-receipts',
   'unread-counts',

@@ -5,7 +5,7 @@
  */
 export const PRESENCE_NAMESPACE = '/ws/presence';
 
-/** The dynamic namespaces (DESIGN.md): a trailing slash is accepted, the channel id is captured. */
+/** The dynamic namespaces (docs/contract.md): a trailing slash is accepted, the channel id is captured. */
 export const CHAT_NAMESPACE_PATTERN = /^\/ws\/chat\/([^/]{1,128})\/?$/;
 export const TYPING_NAMESPACE_PATTERN = /^\/ws\/typing\/([^/]{1,128})\/?$/;
 export const PRESENCE_NAMESPACE_PATTERN = /^\/ws\/presence\/?$/;

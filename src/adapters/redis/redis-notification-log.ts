@@ -13,7 +13,7 @@ return added`;
  * The notifications already sent, in Redis: one set per message (`SADD` answers whether the
  * recipient is new), kept for `ttlSeconds`, long past any retry or stalled-job recovery. Kept in
  * Redis, not in the tenant database, because it would grow with messages x recipients there (the
- * trap DESIGN.md names for receipts) and FerretDB v1 has no TTL indexes to prune it.
+ * trap docs/contract.md names for receipts) and FerretDB v1 has no TTL indexes to prune it.
  */
 export class RedisNotificationLog implements NotificationLog {
   constructor(

@@ -4,7 +4,7 @@ import { ParticipantView } from '../views/channel.view';
 /*
  * What the use cases publish. Each event is addressed either to a channel (everyone connected to
  * /ws/chat/{channel_id}) or to one user (their /ws/presence sockets). `payload` is exactly what
- * the socket sends (DESIGN.md, "Socket.IO"); SOCKET_EVENT_NAMES gives the socket event name.
+ * the socket sends (docs/contract.md, "Socket.IO"); SOCKET_EVENT_NAMES gives the socket event name.
  */
 
 export interface MessageReadPayload {

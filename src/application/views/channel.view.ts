@@ -19,7 +19,7 @@ export interface CallerChannelState {
   is_muted: boolean;
 }
 
-/** A channel as DESIGN.md's JSON shows it; the last three fields are the caller's. */
+/** A channel as docs/contract.md shows it; the last three fields are the caller's. */
 export interface ChannelView extends CallerChannelState {
   id: string;
   channel_type: ChannelType;

@@ -1,7 +1,7 @@
 import { ContentType } from '../../domain/message/content-type';
 import { Message } from '../../domain/message/message.entity';
 
-/** A message as DESIGN.md's JSON shows it, for REST replies and socket payloads alike. */
+/** A message as docs/contract.md shows it, for REST replies and socket payloads alike. */
 export interface MessageView {
   id: number;
   seq: number;

@@ -8,7 +8,7 @@ import { InsufficientRoleError, NotMessageAuthorError } from './access.errors';
 /*
  * The one place that answers "may this user do X in this channel". Every check first requires the
  * user to be a participant: anyone else gets ChannelNotFoundError, exactly as if the channel did not
- * exist, so ids cannot be probed. Roles (DESIGN.md): admins manage participants, the name and roles;
+ * exist, so ids cannot be probed. Roles (docs/contract.md): admins manage participants, the name and roles;
  * members and guests read and send. Adding people is admin-only ("admin manages participants"),
  * which also covers "a guest cannot add people".
  */

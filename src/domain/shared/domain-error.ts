@@ -7,7 +7,7 @@ export type ErrorKind =
 
 /**
  * Base class of every error the domain and the use cases throw on purpose.
- * `code` is the stable machine-readable code of DESIGN.md ("channel_not_found", …).
+ * `code` is the stable machine-readable code of docs/contract.md ("channel_not_found", …).
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;

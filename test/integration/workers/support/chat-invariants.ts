@@ -24,7 +24,7 @@ export interface ChannelSnapshot {
 }
 
 /**
- * DESIGN.md's invariant after the queues drain, for every participant of the channel: unread_count
+ * The invariant of docs/contract.md after the queues drain, for every participant of the channel: unread_count
  * = the messages with id > last_read_message_id they did not send; and read_by of every message
  * lists exactly the participants whose pointer covers it, the sender excluded. Returns what it read.
  */
