@@ -68,9 +68,10 @@ export interface ReadStateRepository {
 
   /**
    * Moves the pointer to `pointer` only if it is further (seq greater) than the stored one, so
-   * concurrent advances keep the furthest. Returns the row afterwards, or null if there is no row.
+   * concurrent advances keep the furthest. One write, no read: true when it moved, false when the
+   * stored pointer was already as far (or there is no row).
    */
-  advancePointer(userId: string, channelId: string, pointer: ReadPointer): Promise<UserChannelState | null>;
+  advancePointer(userId: string, channelId: string, pointer: ReadPointer): Promise<boolean>;
 
   setMuted(userId: string, channelId: string, muted: boolean): Promise<void>;
 

@@ -61,7 +61,11 @@ export class MarkRead {
     // Held until the pointer has moved, so the worker does not meet a pointer still behind the range.
     const receipt = readReceiptJob(receiptRange(channel, input.userId, before, target, readAt));
     await this.jobs.enqueue(receipt, { holdMs: RECEIPT_HOLD_MS });
-    const after = (await this.readStates.advancePointer(input.userId, channel.id, target)) ?? before;
+    const moved = await this.readStates.advancePointer(input.userId, channel.id, target);
+    // Not moved: a concurrent mark_read went further meanwhile; answer with where it went.
+    const after = moved
+      ? { ...before, last_read_message_id: target.messageId, last_read_seq: target.seq }
+      : ((await this.readStates.find(input.userId, channel.id)) ?? before);
     await this.jobs.release(receipt);
     const result = resultOf(channel, after);
     await this.announce(channel, after, target, readAt, result.unread_count);

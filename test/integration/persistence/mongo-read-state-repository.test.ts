@@ -124,27 +124,32 @@ describe('MongoReadStateRepository', () => {
   });
 
   describe('advancePointer', () => {
-    it('moves the pointer forward and returns the row', async () => {
+    it('moves the pointer forward and says it moved', async () => {
       const row = aState({ user_id: 'fay' });
       await states().create(row);
 
-      const after = await states().advancePointer('fay', row.channel_id, ReadPointer.at(42, 7));
+      const moved = await states().advancePointer('fay', row.channel_id, ReadPointer.at(42, 7));
 
-      assert.deepEqual(after, { ...row, last_read_message_id: 42, last_read_seq: 7 });
-      assert.deepEqual(await states().find('fay', row.channel_id), after);
+      assert.equal(moved, true);
+      assert.deepEqual(await states().find('fay', row.channel_id), {
+        ...row,
+        last_read_message_id: 42,
+        last_read_seq: 7,
+      });
     });
 
     it('never moves the pointer back', async () => {
       const row = aState({ user_id: 'gil', last_read_message_id: 50, last_read_seq: 9 });
       await states().create(row);
 
-      const after = await states().advancePointer('gil', row.channel_id, ReadPointer.at(42, 7));
+      const moved = await states().advancePointer('gil', row.channel_id, ReadPointer.at(42, 7));
 
-      assert.deepEqual(after, row);
+      assert.equal(moved, false);
+      assert.deepEqual(await states().find('gil', row.channel_id), row);
     });
 
-    it('returns null when there is no row', async () => {
-      assert.equal(await states().advancePointer('nobody', randomUUID(), ReadPointer.at(1, 1)), null);
+    it('moves nothing when there is no row', async () => {
+      assert.equal(await states().advancePointer('nobody', randomUUID(), ReadPointer.at(1, 1)), false);
     });
   });
 

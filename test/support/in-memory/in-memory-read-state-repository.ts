@@ -37,16 +37,11 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
     return this.select((r) => r.channel_id === channelId);
   }
 
-  async advancePointer(
-    userId: string,
-    channelId: string,
-    pointer: ReadPointer,
-  ): Promise<UserChannelState | null> {
+  async advancePointer(userId: string, channelId: string, pointer: ReadPointer): Promise<boolean> {
     const row = this.rows.get(keyOf(userId, channelId));
-    if (!row) return null;
-    if (pointer.seq > row.last_read_seq)
-      Object.assign(row, { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq });
-    return structuredClone(row);
+    if (!row || pointer.seq <= row.last_read_seq) return false;
+    Object.assign(row, { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq });
+    return true;
   }
 
   async setMuted(userId: string, channelId: string, muted: boolean): Promise<void> {

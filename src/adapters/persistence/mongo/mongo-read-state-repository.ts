@@ -67,19 +67,14 @@ export class MongoReadStateRepository implements ReadStateRepository {
     return docs.map(toUserChannelState);
   }
 
-  async advancePointer(
-    userId: string,
-    channelId: string,
-    pointer: ReadPointer,
-  ): Promise<UserChannelState | null> {
+  async advancePointer(userId: string, channelId: string, pointer: ReadPointer): Promise<boolean> {
     const _id = membershipId(channelId, userId);
-    return this.locks.run('read-states', channelId, async () => {
-      const doc = await this.states.findById(_id).lean<UserChannelStateDocument>();
-      if (!doc || pointer.seq <= doc.last_read_seq) return doc ? toUserChannelState(doc) : null;
-      const moved = { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq };
-      await this.states.updateOne({ _id, last_read_seq: { $lt: pointer.seq } }, { $set: moved });
-      return toUserChannelState({ ...doc, ...moved });
-    });
+    const moved = { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq };
+    // The conditional filter keeps the furthest: atomic on MongoDB; on FerretDB v1 the lock makes it so.
+    const result = await this.locks.run('read-states', channelId, () =>
+      this.states.updateOne({ _id, last_read_seq: { $lt: pointer.seq } }, { $set: moved }),
+    );
+    return result.matchedCount === 1;
   }
 
   async setMuted(userId: string, channelId: string, muted: boolean): Promise<void> {
