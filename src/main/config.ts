@@ -49,7 +49,8 @@ const schema = z.object({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
-  OUTBOX_MIN_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  // A send's follow-up job is held this long at most: 0 would let it run before its message is stored.
+  OUTBOX_MIN_AGE_MS: z.coerce.number().int().min(500).max(3_600_000).default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   NOTIFICATION_DEDUPE_TTL_S: z.coerce
     .number()

@@ -24,8 +24,8 @@ interface Sent {
  * copy of the channel's activity, everyone's unread count and badge (UnreadRefresh), then the
  * notifications job with its recipients. It reads the channel and its membership rows once, whatever
  * the channel's size. Every step is idempotent (only-forward writes, deterministic job ids), so a
- * retry is harmless. A message that was never stored (its send failed or died before the insert)
- * completes nothing.
+ * retry is harmless. A message that was never stored (its send died before the insert) completes
+ * nothing. @throws MessageNotStoredYetError (retried) while the message is not found.
  */
 export class CompleteSend {
   constructor(
@@ -65,6 +65,11 @@ export class CompleteSend {
       return { id: input.message_id, seq: input.seq, userId: input.user_id, sentAt };
     }
     const message = await this.messages.findById(input.message_id);
+    // Held past its hold, the job may run while a slow send is still storing it: BullMQ retries it
+    // with back-off. A send that died before its insert leaves a job that fails for good after its
+    // attempts, kept for inspection. (Jobs of the previous layout carry no seq: nothing to wait for.)
+    if (!message && input.seq !== undefined)
+      throw new MessageNotStoredYetError(input.channel_id, input.message_id);
     if (!message || message.channelId !== channel.id) return null;
     const last = { id: message.id, seq: message.seq, created_at: message.createdAt };
     await this.channels.recordLastMessage(channel.id, last);
@@ -110,4 +115,12 @@ function recipientsOf(channel: Channel, rows: readonly UserChannelState[], sent:
       const row = byUser.get(userId);
       return userId !== sent.userId && !row?.is_muted && !(row && row.last_read_seq >= sent.seq);
     });
+}
+
+/** The follow-up ran before its message was stored (or the send died): retried, not a domain error. */
+export class MessageNotStoredYetError extends Error {
+  constructor(channelId: string, messageId: number) {
+    super(`message ${messageId} of channel ${channelId} is not stored (yet)`);
+    this.name = 'MessageNotStoredYetError';
+  }
 }

@@ -1,6 +1,7 @@
 import { assertCanSend } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { Message } from '../../domain/message/message.entity';
+import { parseClientMessageId } from '../../domain/message/new-message';
 import { loadChannel, loadMessageIn } from '../channels/load-channel';
 import { Job, unreadCountsJob } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
@@ -50,8 +51,17 @@ export class SendMessage {
   ) {}
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
+    const clientMessageId = parseClientMessageId(input.client_message_id);
+    // The repeat lookup does not wait for the channel; its answer is used only once access is checked.
+    // A retried send returns before it takes the lock, so it costs no id and holds no job.
+    const [channel, seen] = await Promise.all([
+      loadChannel(this.channels, input.channelId),
+      clientMessageId === null
+        ? null
+        : this.messages.findByClientMessageId(input.channelId, input.userId, clientMessageId),
+    ]);
     assertCanSend(channel, input.userId);
+    if (seen) return { message: toMessageView(seen), created: false };
     const draft = Message.draft({
       ...input,
       channel_id: channel.id,

@@ -12,7 +12,7 @@ export interface UserChannelState {
   last_read_message_id: number | null;
   last_read_seq: number;
   is_muted: boolean;
-  /** Stored by the unread-counts worker; views compute it from the seqs (read/unread.ts). */
+  /** Legacy: no longer written (rows of the previous layout keep a stale value). Views derive the count from the seqs (read/unread.ts). */
   unread_count: number;
   joined_at: Date;
   // Copied from the channel. The first four never change after creation.

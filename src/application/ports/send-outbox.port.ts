@@ -9,8 +9,10 @@ export interface PendingSend {
 }
 
 /**
- * The outbox of sends. SendMessage opens an entry before it stores the message and closes it once
- * the follow-up (last message, sender pointer, jobs) is done. FerretDB has no transactions, so the
+ * The outbox of sends of the previous layout (SendMessage now holds its follow-up job as its outbox
+ * and opens no entry; the sweeper finishes the entries older processes left). SendMessage opened an
+ * entry before it stored the message and closed it once the follow-up (last message, sender
+ * pointer, jobs) was done. FerretDB has no transactions, so the
  * entry cannot be written in the same transaction as the message; written first, it survives a
  * process that dies (or loses Redis) between storing the message and enqueueing its jobs, and the
  * sweeper (ResumePendingSends) finishes the work.

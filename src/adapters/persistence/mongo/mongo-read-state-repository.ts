@@ -30,7 +30,7 @@ const FILTER_FIELDS = [
  * memberships are bounded (hundreds, not millions) and FerretDB v1 would sort in memory anyway.
  *
  * Every update runs under the channel's 'read-states' lock: FerretDB v1 rewrites whole documents,
- * so an unread-count write racing a pointer advance could move the pointer back. The conditional
+ * so a write of the activity copy or the mute flag racing a pointer advance could move the pointer back. The conditional
  * filters (`$lt`) make the same updates atomic on MongoDB without the lock.
  */
 export class MongoReadStateRepository implements ReadStateRepository {

@@ -110,13 +110,10 @@ describe('CompleteSend', () => {
     ]);
   });
 
-  it('completes nothing for a message that was never stored', async () => {
-    await s.useCases.completeSend.execute({
-      channel_id: channelId,
-      message_id: 999,
-      seq: 1,
-      user_id: 'alice',
-    });
+  it('completes nothing, and asks to be retried, for a message not stored (yet)', async () => {
+    const job = { channel_id: channelId, message_id: 999, seq: 1, user_id: 'alice' };
+
+    await assert.rejects(s.useCases.completeSend.execute(job), { name: 'MessageNotStoredYetError' });
 
     assert.deepEqual([s.chat.events.published, s.chat.jobs.jobs], [[], []]);
   });

@@ -2,8 +2,11 @@ import { Schema } from 'mongoose';
 import type { MessageDocument } from './message.schema';
 
 /**
- * Per channel: the seq, id and a copy of its latest stored message. `append` reads and writes it
- * under the channel's 'sequence' lock. It is also
+ * Legacy, written by the previous layout and no longer written: the seq counter now lives in Redis
+ * beside the channel's lock (SendTurnLock) and the last message on the channel document. Kept so
+ * that data of the previous layout reads back (the migration copies what it needs). It was:
+ * per channel, the seq, id and a copy of its latest stored message, read and written by `append`
+ * under the channel's 'sequence' lock; also
  * - the durable record the tenant's id counter restarts from when Redis lost it (the highest last_id);
  * - where the inbox finds each channel's last message: one row per channel, where the messages
  *   collection holds every message (on FerretDB v1 every query scans its collection in storage).
