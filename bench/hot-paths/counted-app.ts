@@ -8,7 +8,7 @@ import { CommandCounter, type CommandCounts } from '../../test/support/command-c
 import { Tally } from '../../test/support/command-tally';
 import { tapRedis } from '../../test/support/redis-command-tap';
 import type { PrivateRedis } from './env';
-import { pendingJobs } from './queues';
+import { pendingJobs } from '../../test/support/pending-jobs';
 
 /** What one operation cost, per process, and on the Redis server (commands inside scripts included). */
 export interface OperationCost {
