@@ -1,45 +1,36 @@
 /**
- * `npm run bench`: the workers' figures on this machine, each quoted against a baseline measured in
- * the same run (needs FerretDB and Redis: scripts/services.sh up).
+ * `npm run bench`: figures on this machine, each beside a baseline measured in the same run (needs
+ * FerretDB and Redis: scripts/services.sh up; the hot paths start a redis-server of their own).
  *
  *   npx tsx bench/run.ts [messages=500] [burst=1000] [concurrency=8]
  *
- * 1. Throughput per queue: jobs/s of the real processor vs a no-op processor on the same queue
- *    (same jobs, same concurrency, same Redis): the ratio is the share of the time spent in BullMQ
- *    itself, the rest is the use case on FerretDB.
- * 2. Lag under a burst of `burst` sends: send → unread.update at the recipient, vs send →
- *    chat.message at the same recipient (the same Redis fan-out without a queue).
- * `npm run bench` then runs bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
+ * 1. The hot paths of issue 10 (bench/hot-paths/main.ts, docs/performance.md): commands per
+ *    operation, REST send throughput, socket delivery, read times in a big tenant and for a user in
+ *    many channels. Sizes: BENCH_TENANT_MESSAGES (1,000,000), BENCH_USER_CHANNELS (1,000),
+ *    BENCH_SECONDS per timed run (10), BENCH_SOCKETS (1,500), BENCH_COUNT_REPEATS (3),
+ *    BENCH_READ_REPEATS (5).
+ * 2. The workers (bench/workers/main.ts, docs/workers.md): throughput per queue against a no-op
+ *    processor, and the unread.update lag under a burst of sends; the positional arguments size it.
+ * BENCH_SECTIONS=hot-paths or =workers runs one of them. `npm run bench` then runs
+ * bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
-import { cleanUpBenchData, fmt, percentile } from './workers/setup';
-import { measureLag, summary } from './workers/lag';
-import { measureThroughput } from './workers/throughput';
+import { runHotPaths } from './hot-paths/main';
+import { runWorkersBench } from './workers/main';
 
 const [MESSAGES, BURST, CONCURRENCY] = [500, 1000, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers').split(',');
 
 async function main(): Promise<void> {
-  console.log(`workers bench: ${MESSAGES} jobs per queue, burst of ${BURST}, concurrency ${CONCURRENCY}`);
-  console.log('\n1. throughput per queue (jobs/s; baseline: no-op processor on the same queue)');
-  for (const r of await measureThroughput(MESSAGES, CONCURRENCY)) {
-    console.log(
-      `  ${r.queue.padEnd(14)} ${String(r.jobs).padStart(5)} jobs  real ${fmt(r.real).padStart(7)}/s  no-op ${fmt(r.noop).padStart(7)}/s  real = ${fmt((r.real / r.noop) * 100)}% of no-op`,
-    );
-  }
-  console.log(`\n2. lag under a burst of ${BURST} sends (baseline: chat.message to the same socket)`);
-  const lag = await measureLag(BURST, CONCURRENCY);
-  console.log(`  unread.update  ${summary(lag.unreadUpdate)}`);
-  console.log(`  chat.message   ${summary(lag.chatMessage)}`);
-  const ratio = (p: number) => fmt(percentile(lag.unreadUpdate, p) / percentile(lag.chatMessage, p), 2);
-  console.log(`  ratio unread.update / chat.message: p50 ×${ratio(50)}, p95 ×${ratio(95)}`);
-  console.log(`  last unread.update ${fmt(lag.drainSeconds, 2)} s after the first send`);
+  const started = performance.now();
+  if (SECTIONS.includes('hot-paths')) await runHotPaths();
+  if (SECTIONS.includes('workers')) await runWorkersBench(MESSAGES, BURST, CONCURRENCY);
+  console.log(`\nbench/run.ts took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-main()
-  .finally(() => cleanUpBenchData())
-  .then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
