@@ -25,10 +25,10 @@ import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-
 /** Wires every use case to one tenant's ports. */
 export function buildUseCases(p: TenantPorts): TenantUseCases {
   return {
-    createChannel: new CreateChannel(p.channels, p.readStates, p.messages, p.users, p.uuids, p.clock),
-    listChannels: new ListChannels(p.channels, p.readStates, p.messages),
-    getChannel: new GetChannel(p.channels, p.readStates, p.messages),
-    renameChannel: new RenameChannel(p.channels, p.readStates, p.messages, p.clock),
+    createChannel: new CreateChannel(p.channels, p.readStates, p.users, p.uuids, p.clock),
+    listChannels: new ListChannels(p.channels, p.readStates),
+    getChannel: new GetChannel(p.channels, p.readStates),
+    renameChannel: new RenameChannel(p.channels, p.readStates, p.clock),
     muteChannel: new MuteChannel(p.channels, p.readStates),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates),
     listMessages: new ListMessages(p.channels, p.messages),

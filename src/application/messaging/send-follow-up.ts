@@ -29,11 +29,7 @@ export class SendFollowUp {
     // broadcast waits for them (a client reacting to it reads a channel that shows the message),
     // and so does the unread recount (it must see the sender's pointer on their own message).
     await Promise.all([
-      this.channels.recordLastMessage(channel.id, {
-        id: message.id,
-        seq: message.seq,
-        created_at: message.createdAt,
-      }),
+      this.channels.recordLastMessage(channel.id, message),
       this.readStates
         .recordActivity(channel.id, message.seq, message.createdAt)
         .then(() => this.moveSenderPointer(channel, message)),

@@ -18,6 +18,12 @@ export interface MessagePageQuery {
   limit: number;
   /** Only the replies of this thread root; without it, every message of the channel (replies included). */
   parentId?: number;
+  /**
+   * The channel's last seq as its document holds it (last_message_seq), when the caller has just
+   * read it: spares looking it up. Messages stored past it by a send still in progress are found
+   * all the same.
+   */
+  lastSeq?: number;
 }
 
 export interface MessagePage {
@@ -55,6 +61,9 @@ export interface MessageRepository {
   /** A keyset page of a channel's history or of one thread; see MessagePageQuery. */
   page(channelId: string, query: MessagePageQuery): Promise<MessagePage>;
 
-  /** Writes an edit or a deletion: content, file_url, edited_at, deleted_at. Id and seq never change. */
+  /**
+   * Writes an edit or a deletion: content, file_url, edited_at, deleted_at, and the channel's copy
+   * of the message when it is the channel's last one. Id and seq never change.
+   */
   update(message: Message): Promise<void>;
 }

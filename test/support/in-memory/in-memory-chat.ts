@@ -12,7 +12,7 @@ export class InMemoryChat {
   readonly uuids = new SequentialUuidGenerator();
   readonly ids = new InMemoryIdSequence();
   readonly channels = new InMemoryChannelRepository();
-  readonly messages = new InMemoryMessageRepository(this.ids);
+  readonly messages = new InMemoryMessageRepository(this.ids, this.channels);
   readonly readStates = new InMemoryReadStateRepository();
   readonly receipts = new InMemoryReadReceiptRepository();
   readonly users = new InMemoryUserDirectory();

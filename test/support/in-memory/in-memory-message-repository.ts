@@ -7,12 +7,17 @@ import {
 import { Message, MessagePrimitives } from '../../../src/domain/message/message.entity';
 import { NewMessage } from '../../../src/domain/message/new-message';
 import { InMemoryIdSequence } from './clock.fakes';
+import { InMemoryChannelRepository } from './in-memory-channel-repository';
 
 export class InMemoryMessageRepository implements MessageRepository {
   private readonly rows = new Map<number, MessagePrimitives>();
   private readonly lastSeq = new Map<string, number>();
 
-  constructor(private readonly ids = new InMemoryIdSequence()) {}
+  constructor(
+    private readonly ids = new InMemoryIdSequence(),
+    /** The channels whose copy of their last message an update rewrites, as the real one does. */
+    private readonly channels?: InMemoryChannelRepository,
+  ) {}
 
   async append(draft: NewMessage): Promise<AppendResult> {
     const seen = draft.client_message_id
@@ -71,7 +76,8 @@ export class InMemoryMessageRepository implements MessageRepository {
   async update(message: Message): Promise<void> {
     const { id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
     const row = this.rows.get(id);
-    if (row) Object.assign(row, { content, file_url, edited_at, deleted_at });
+    this.channels?.refreshLastMessage(message);
+    if (row && row.deleted_at === null) Object.assign(row, { content, file_url, edited_at, deleted_at });
   }
 
   /** Test helper: how many messages are stored. */

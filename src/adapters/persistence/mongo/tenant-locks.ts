@@ -2,8 +2,8 @@ import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 
 /** What a lock protects; each kind guards different documents, so one write never waits for another kind. */
 export type LockKind =
-  | 'channel' // the channel document (participants, name, last message)
-  | 'sequence' // a channel's counter (with its last message copy) and the channel's message writes
+  | 'channel' // the channel document (participants, name, last message and its copy)
+  | 'sequence' // a channel's counter and the channel's message writes
   | 'read-states'; // the membership rows of a channel
 
 /**
