@@ -1,5 +1,6 @@
 import type { TenantPorts, TenantUseCases } from '../adapters/tenancy/tenant-context';
 import { GetCentralizedView } from '../application/centralized/get-centralized-view.use-case';
+import { CheckChannelAccess } from '../application/channels/check-channel-access.use-case';
 import { CreateChannel } from '../application/channels/create-channel.use-case';
 import { GetChannel } from '../application/channels/get-channel.use-case';
 import { ListChannels } from '../application/channels/list-channels.use-case';
@@ -28,6 +29,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     createChannel: new CreateChannel(p.channels, p.readStates, p.users, p.uuids, p.clock),
     listChannels: new ListChannels(p.channels, p.readStates),
     getChannel: new GetChannel(p.channels, p.readStates),
+    checkChannelAccess: new CheckChannelAccess(p.membership),
     renameChannel: new RenameChannel(p.channels, p.readStates, p.clock),
     muteChannel: new MuteChannel(p.channels, p.readStates),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates),

@@ -40,8 +40,9 @@ function step(deps: HandshakeDeps, run: (socket: ServerSocket) => Promise<void>)
 
 /**
  * The handshake of every namespace: the token's user, their tenant's context, the channel of the
- * namespace (membership checked through GetChannel: a non-participant gets `channel_not_found`,
- * exactly as for a channel that does not exist), the profile refreshed from the token's claims.
+ * namespace (CheckChannelAccess: a non-participant gets `channel_not_found`, exactly as for a
+ * channel that does not exist; answered from this node's memory of the channel's members when it
+ * can), the profile refreshed from the token's claims (written only when they changed).
  */
 export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
   const authenticate = step(deps, async (socket) => {
@@ -51,7 +52,8 @@ export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
   });
   const checkMembership = step(deps, async (socket) => {
     const { user, context, channelId } = socket.data.session!;
-    if (channelId !== null) await context.useCases.getChannel.execute({ userId: user.userId, channelId });
+    if (channelId !== null)
+      await context.useCases.checkChannelAccess.execute({ userId: user.userId, channelId });
   });
   const refreshProfile = step(deps, async (socket) => {
     const { user, tenant, context } = socket.data.session!;
