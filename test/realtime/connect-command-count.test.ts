@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import type { ProfileRefresh } from '../../src/adapters/http/profile-refresh';
+import { TOKENS } from '../../src/main/tokens';
 import { MongoCommandCount, monitoredMongoUrl } from '../support/mongo-command-count';
 import type { TestApi } from '../support/test-api';
 import { groupChannel, startNodes, stopNodes, type ChannelScenario } from './support/cluster';
@@ -20,9 +22,11 @@ describe('MongoDB commands per socket connection', () => {
   afterEach(() => sockets.closeAll());
   after(() => stopNodes([api]));
 
+  // The profile is written after the connection: counted too, once it is done.
   const connect = (userId: string) =>
     counter.during(chat.tenant, async () => {
       await sockets.connect(api.url, `/ws/chat/${chat.channelId}`, await chat.token(userId));
+      await api.node.container.get<ProfileRefresh>(TOKENS.ProfileRefresh).settled();
     });
 
   it('costs at most two commands for a user this node has not seen yet', async () => {
