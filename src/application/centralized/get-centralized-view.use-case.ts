@@ -78,7 +78,7 @@ export class GetCentralizedView {
     if (index < 0) throw new ChannelNotFoundError(channelId);
     const channel = listings[index].channel;
     assertCanRead(channel, userId);
-    const page = await this.messages.page(channel.id, { limit, lastSeq: channel.lastMessageSeq });
+    const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
     return { channel: conversations[index], messages: page.messages.map(toMessageView) };
   }
 }

@@ -19,11 +19,10 @@ export interface MessagePageQuery {
   /** Only the replies of this thread root; without it, every message of the channel (replies included). */
   parentId?: number;
   /**
-   * The channel's last seq as its document holds it (last_message_seq), when the caller has just
-   * read it: spares looking it up. Messages stored past it by a send still in progress are found
-   * all the same.
+   * The channel's last seq as the caller read it (its channel document), where the latest page
+   * starts: spares looking it up. Messages stored past it by a send in progress are found all the same.
    */
-  lastSeq?: number;
+  knownLastSeq?: number;
 }
 
 export interface MessagePage {

@@ -1,8 +1,22 @@
 import type { Model } from 'mongoose';
 import type { Message } from '../../../domain/message/message.entity';
 import type { ChannelDocument } from './schemas/channel.schema';
-import { messageDocumentOf } from './schemas/message.schema';
+import { messageDocumentOf, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
+
+/**
+ * What a channel document holds of its last message, for a `$set` guarded by
+ * `last_message_seq: {$lt: doc.seq}` (a writer already holding the channel's lock uses it directly).
+ */
+export function lastMessageFields(doc: MessageDocument) {
+  return {
+    last_message_id: doc._id,
+    last_message_seq: doc.seq,
+    last_message_at: doc.created_at,
+    last_activity_at: doc.created_at,
+    last_message: doc,
+  };
+}
 
 /**
  * The channel document's copy of its last message, which every inbox view shows: written by the send
@@ -16,16 +30,12 @@ export class LastMessageCopies {
   ) {}
 
   async record(channelId: string, message: Message): Promise<void> {
-    const copy = messageDocumentOf(message);
-    const fields = {
-      last_message_id: copy._id,
-      last_message_seq: copy.seq,
-      last_message_at: copy.created_at,
-      last_activity_at: copy.created_at,
-      last_message: copy,
-    };
+    const doc = messageDocumentOf(message);
     await this.locks.run('channel', channelId, () =>
-      this.channels.updateOne({ _id: channelId, last_message_seq: { $lt: copy.seq } }, { $set: fields }),
+      this.channels.updateOne(
+        { _id: channelId, last_message_seq: { $lt: doc.seq } },
+        { $set: lastMessageFields(doc) },
+      ),
     );
   }
 

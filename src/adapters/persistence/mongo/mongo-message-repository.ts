@@ -82,7 +82,11 @@ export class MongoMessageRepository implements MessageRepository {
     const blocks = new BlockReader((block) =>
       this.messages.find({ channel_id: channelId, block }).lean<MessageDocument[]>().exec(),
     );
-    const lastSeq = await lastStoredSeq(query.lastSeq ?? (await this.countedSeq(channelId)), query, blocks);
+    const lastSeq = await lastStoredSeq(
+      query.knownLastSeq ?? (await this.countedSeq(channelId)),
+      query,
+      blocks,
+    );
     const docs = await blocks.window(historyWindow(lastSeq, query));
     return { messages: docs.map(toMessage), ...historyFlags(lastSeq, docs.map(seqOf), query) };
   }
