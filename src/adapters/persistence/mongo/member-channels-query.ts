@@ -1,6 +1,10 @@
-import type { FilterQuery } from 'mongoose';
-import type { InboxPosition, MemberChannelsQuery } from '../../../application/ports/channel-repository.port';
-import type { ChannelDocument } from './schemas/channel.schema';
+import type { FilterQuery, Model } from 'mongoose';
+import type {
+  InboxPosition,
+  MemberChannelsPage,
+  MemberChannelsQuery,
+} from '../../../application/ports/channel-repository.port';
+import { toChannelListing, type ChannelDocument } from './schemas/channel.schema';
 
 const FILTER_FIELDS = [
   'channel_type',
@@ -10,7 +14,23 @@ const FILTER_FIELDS = [
 ] as const;
 
 /** The inbox order (application/channels/inbox-order.ts), served by the {member_ids, last_activity_at, _id} index. */
-export const INBOX_SORT = { last_activity_at: -1, _id: -1 } as const;
+const INBOX_SORT = { last_activity_at: -1, _id: -1 } as const;
+
+/**
+ * One query: a user's channels in the inbox order, sorted and limited by the database (on MongoDB an
+ * index walk that stops at the limit; FerretDB v1 fetches the user's channels and sorts them), each
+ * with its last message. Without a query, every channel of the user.
+ */
+export async function pageOfMemberChannels(
+  channels: Model<ChannelDocument>,
+  userId: string,
+  query?: MemberChannelsQuery,
+): Promise<MemberChannelsPage> {
+  const find = channels.find(memberChannelsFilter(userId, query)).sort(INBOX_SORT);
+  const docs = await (query ? find.limit(query.limit + 1) : find).lean<ChannelDocument[]>();
+  const listings = docs.slice(0, query?.limit ?? docs.length).map(toChannelListing);
+  return { listings, has_more: docs.length > listings.length };
+}
 
 /**
  * A user's channels: `member_ids` and the filter's fields are top-level equalities, which FerretDB

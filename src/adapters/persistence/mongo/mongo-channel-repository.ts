@@ -11,7 +11,7 @@ import type { Message } from '../../../domain/message/message.entity';
 import type { Participant, ParticipantPrimitives } from '../../../domain/participant/participant';
 import type { ParticipantRole } from '../../../domain/participant/participant-role';
 import type { LastMessageCopies } from './last-message-copy';
-import { INBOX_SORT, memberChannelsFilter } from './member-channels-query';
+import { pageOfMemberChannels } from './member-channels-query';
 import { isDuplicateKey } from './mongo-errors';
 import {
   memberIdsOf,
@@ -64,24 +64,12 @@ export class MongoChannelRepository implements ChannelRepository {
     return doc ? toChannelListing(doc) : null;
   }
 
-  async pageByMember(userId: string, query: MemberChannelsQuery): Promise<MemberChannelsPage> {
-    const docs = await this.channels
-      .find(memberChannelsFilter(userId, query))
-      .sort(INBOX_SORT)
-      .limit(query.limit + 1)
-      .lean<ChannelDocument[]>();
-    return {
-      listings: docs.slice(0, query.limit).map(toChannelListing),
-      has_more: docs.length > query.limit,
-    };
+  pageByMember(userId: string, query: MemberChannelsQuery): Promise<MemberChannelsPage> {
+    return pageOfMemberChannels(this.channels, userId, query);
   }
 
   async listByMember(userId: string): Promise<ChannelListing[]> {
-    const docs = await this.channels
-      .find(memberChannelsFilter(userId))
-      .sort(INBOX_SORT)
-      .lean<ChannelDocument[]>();
-    return docs.map(toChannelListing);
+    return (await pageOfMemberChannels(this.channels, userId)).listings;
   }
 
   async findMemberIds(channelId: string): Promise<string[] | null> {
