@@ -8,7 +8,7 @@ export interface Reply {
   ms: number;
 }
 
-/** One user of one tenant on the REST API (contract paths only: DESIGN.md), over keep-alive fetch. */
+/** One user of one tenant on the REST API (contract paths only: docs/contract.md), over keep-alive fetch. */
 export class ChatHttp {
   private constructor(
     readonly baseUrl: string,

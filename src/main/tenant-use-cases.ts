@@ -1,5 +1,6 @@
 import type { TenantPorts, TenantUseCases } from '../adapters/tenancy/tenant-context';
 import { GetCentralizedView } from '../application/centralized/get-centralized-view.use-case';
+import { CheckChannelAccess } from '../application/channels/check-channel-access.use-case';
 import { CreateChannel } from '../application/channels/create-channel.use-case';
 import { GetChannel } from '../application/channels/get-channel.use-case';
 import { ListChannels } from '../application/channels/list-channels.use-case';
@@ -26,10 +27,11 @@ import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-
 /** Wires every use case to one tenant's ports. */
 export function buildUseCases(p: TenantPorts): TenantUseCases {
   return {
-    createChannel: new CreateChannel(p.channels, p.readStates, p.messages, p.users, p.uuids, p.clock),
-    listChannels: new ListChannels(p.channels, p.readStates, p.messages),
-    getChannel: new GetChannel(p.channels, p.readStates, p.messages),
-    renameChannel: new RenameChannel(p.channels, p.readStates, p.messages, p.clock),
+    createChannel: new CreateChannel(p.channels, p.readStates, p.users, p.uuids, p.clock),
+    listChannels: new ListChannels(p.channels, p.readStates),
+    getChannel: new GetChannel(p.channels, p.readStates),
+    checkChannelAccess: new CheckChannelAccess(p.membership),
+    renameChannel: new RenameChannel(p.channels, p.readStates, p.clock),
     muteChannel: new MuteChannel(p.channels, p.readStates, p.unreadTotals),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates, p.unreadTotals),
     listMessages: new ListMessages(p.channels, p.messages),
@@ -40,7 +42,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     getReadBy: new GetReadBy(p.channels, p.messages, p.receipts),
     getCentralizedView: new GetCentralizedView(p.channels, p.messages, p.readStates),
     addParticipant: new AddParticipant(p.channels, p.readStates, p.users, p.events, p.clock),
-    addParticipants: new AddParticipants(p.channels, p.readStates, p.messages, p.users, p.events, p.clock),
+    addParticipants: new AddParticipants(p.channels, p.readStates, p.users, p.events, p.clock),
     removeParticipant: new RemoveParticipant(p.channels, p.readStates, p.events),
     changeRole: new ChangeRole(p.channels),
     upsertUserProfile: new UpsertUserProfile(p.users, p.clock),

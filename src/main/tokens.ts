@@ -28,6 +28,10 @@ export const TOKENS = {
   SocketEmitter: Symbol.for('SocketEmitter'),
   /** `(tenant) => EventPublisher`: a tenant's real-time events, from an API node or a worker. */
   TenantEventPublishers: Symbol.for('TenantEventPublishers'),
+  /** ChannelAccessRevocations: removals told to every API node (both processes publish). */
+  AccessRevocations: Symbol.for('AccessRevocations'),
+  /** ChannelAccessCache: this process's memory of channel members, for socket handshakes. */
+  ChannelAccess: Symbol.for('ChannelAccess'),
   /** JwtAuthenticator, ProfileRefresh and RequestRateLimits: shared by REST and Socket.IO on an API node. */
   Authenticator: Symbol.for('Authenticator'),
   ProfileRefresh: Symbol.for('ProfileRefresh'),

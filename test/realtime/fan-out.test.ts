@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
+import { ChannelAccessRevocations } from '../../src/adapters/realtime/channel-access-revocations';
 import { RedisSocketEmitter } from '../../src/adapters/realtime/redis-socket-emitter';
 import { ShardedChannels } from '../../src/adapters/realtime/sharded-channels';
 import { SocketIoEventPublisher } from '../../src/adapters/realtime/socket-io-event-publisher';
@@ -98,7 +99,9 @@ describe('Channel events across API nodes', () => {
     const emitter = new RedisSocketEmitter(redis, new ShardedChannels(testConfig().REDIS_KEY_PREFIX));
     const updated = { ...sent, content: 'edited by a worker', edited_at: new Date().toISOString() };
 
-    await new SocketIoEventPublisher(emitter, chat.tenant).publish({
+    const revocations = new ChannelAccessRevocations(redis, testConfig().REDIS_KEY_PREFIX);
+
+    await new SocketIoEventPublisher(emitter, chat.tenant, revocations).publish({
       type: 'message.updated',
       channel_id: chat.channelId,
       payload: updated,

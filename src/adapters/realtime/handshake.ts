@@ -40,8 +40,10 @@ function step(deps: HandshakeDeps, run: (socket: ServerSocket) => Promise<void>)
 
 /**
  * The handshake of every namespace: the token's user, their tenant's context, the channel of the
- * namespace (membership checked through GetChannel: a non-participant gets `channel_not_found`,
- * exactly as for a channel that does not exist), the profile refreshed from the token's claims.
+ * namespace (CheckChannelAccess: a non-participant gets `channel_not_found`, exactly as for a
+ * channel that does not exist; answered from this node's memory of the channel's members when it
+ * can), the profile refreshed from the token's claims (written only when they changed, after the
+ * connection).
  */
 export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
   const authenticate = step(deps, async (socket) => {
@@ -51,11 +53,14 @@ export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
   });
   const checkMembership = step(deps, async (socket) => {
     const { user, context, channelId } = socket.data.session!;
-    if (channelId !== null) await context.useCases.getChannel.execute({ userId: user.userId, channelId });
+    if (channelId !== null)
+      await context.useCases.checkChannelAccess.execute({ userId: user.userId, channelId });
   });
+  // Not awaited: the socket does not need its profile stored, and a burst of first connections
+  // would otherwise wait for each other's writes (ProfileRefresh runs a few at a time).
   const refreshProfile = step(deps, async (socket) => {
     const { user, tenant, context } = socket.data.session!;
-    await deps.profiles
+    void deps.profiles
       .refresh(tenant, user, context.useCases.upsertUserProfile)
       .catch((err) => deps.logger.warn({ err, tenant }, 'profile refresh failed'));
   });

@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
 import type { RedisTypingIndicator } from '../presence/redis-typing-indicator';
 import { withTimeout } from '../redis/redis-connections';
+import type { ChannelAccessCache } from './channel-access-cache';
+import type { ChannelAccessRevocations } from './channel-access-revocations';
 import { serveChatNamespace, type ChatDeps } from './chat.namespace';
 import type { ConnectionTracker } from './connection-tracker';
 import { handshake, type HandshakeDeps } from './handshake';
@@ -28,6 +30,9 @@ export interface RealtimeServerDeps extends PresenceDeps, ChatDeps {
   sub: Redis;
   /** How long a handshake waits for Redis (DEPENDENCY_TIMEOUT_MS). */
   timeoutMs: number;
+  /** The channel members the handshakes remember, and the removals that make them forget. */
+  access: ChannelAccessCache;
+  revocations: ChannelAccessRevocations;
   handshake: Omit<HandshakeDeps, 'subscriptionsSettled'>;
   tracker: ConnectionTracker;
   typing: RedisTypingIndicator;
@@ -50,8 +55,16 @@ export class RealtimeServer {
   }
 
   async start(): Promise<void> {
-    const { io, channels, pub, sub } = this.deps;
+    const { io, channels, pub, sub, access } = this.deps;
     io.adapter(channels.adapter(pub, sub));
+    this.deps.revocations.listen(
+      sub,
+      {
+        onRevoked: (tenant, channelId) => access.revoke(tenant, channelId),
+        onResubscribed: () => access.clear(),
+      },
+      this.deps.logger,
+    );
     // The subscriber answers in order: a PING's reply means every (S)SUBSCRIBE sent before it is active.
     const settled = () =>
       withTimeout(sub.ping(), this.deps.timeoutMs, 'redis subscriptions not settled').catch(() => {

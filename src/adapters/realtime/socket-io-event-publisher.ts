@@ -1,6 +1,7 @@
 import type { ChatEvent } from '../../application/events/chat-event';
 import { SOCKET_EVENT_NAMES } from '../../application/events/chat-event';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
+import type { ChannelAccessRevocations } from './channel-access-revocations';
 import type { RedisSocketEmitter } from './redis-socket-emitter';
 import { chatNamespace, PRESENCE_NAMESPACE, tenantRoom, typingNamespace, userRoom } from './rooms';
 
@@ -13,6 +14,7 @@ export class SocketIoEventPublisher implements EventPublisher {
   constructor(
     private readonly emitter: RedisSocketEmitter,
     private readonly tenant: string,
+    private readonly revocations: ChannelAccessRevocations,
   ) {}
 
   async publish(event: ChatEvent): Promise<void> {
@@ -22,7 +24,8 @@ export class SocketIoEventPublisher implements EventPublisher {
       await this.emitter.emit({ namespace, room: tenantRoom(this.tenant) }, name, event.payload);
       if (event.type === 'participant.removed') {
         // A removed participant stops receiving the channel's events at once, on every node; the
-        // handshake's membership check refuses them from then on.
+        // handshake's membership check, told to forget what it remembered, refuses them from then on.
+        await this.revocations.publish(this.tenant, event.channel_id);
         const room = userRoom(this.tenant, event.payload.user_id);
         await this.emitter.disconnect(namespace, room);
         await this.emitter.disconnect(typingNamespace(event.channel_id), room);

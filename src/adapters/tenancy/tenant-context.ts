@@ -16,6 +16,8 @@ import type { AddParticipant } from '../../application/participants/add-particip
 import type { AddParticipants } from '../../application/participants/add-participants.use-case';
 import type { ChangeRole } from '../../application/participants/change-role.use-case';
 import type { RemoveParticipant } from '../../application/participants/remove-participant.use-case';
+import type { CheckChannelAccess } from '../../application/channels/check-channel-access.use-case';
+import type { ChannelMembership } from '../../application/ports/channel-membership.port';
 import type { ChannelRepository } from '../../application/ports/channel-repository.port';
 import type { Clock } from '../../application/ports/clock.port';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
@@ -40,6 +42,8 @@ import type { Tenant } from '../../domain/tenant/tenant';
 /** Every port bound to one tenant. */
 export interface TenantPorts {
   channels: ChannelRepository;
+  /** Who may open a channel's sockets; cached per API node (src/adapters/realtime/channel-access-cache.ts). */
+  membership: ChannelMembership;
   messages: MessageRepository;
   readStates: ReadStateRepository;
   receipts: ReadReceiptRepository;
@@ -67,6 +71,7 @@ export interface TenantUseCases {
   createChannel: CreateChannel;
   listChannels: ListChannels;
   getChannel: GetChannel;
+  checkChannelAccess: CheckChannelAccess;
   renameChannel: RenameChannel;
   muteChannel: MuteChannel;
   unmuteChannel: UnmuteChannel;

@@ -1,9 +1,9 @@
 import { assertCanRead } from '../../domain/access/access-policy';
-import { channelViewFor, channelViewsFor } from '../channels/channel-views';
-import { loadChannel } from '../channels/load-channel';
-import { ChannelRepository } from '../ports/channel-repository.port';
+import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
+import { byChannel, channelViewsFor } from '../channels/channel-views';
+import { ChannelListing, ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
+import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { optionalBoolean, parseLimit } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
 import { MessageView, toMessageView } from '../views/message.view';
@@ -31,6 +31,8 @@ export interface CentralizedView {
  * conversation of the caller (muted ones too, flagged is_muted), most recent activity first, with
  * their unread totals. Muted channels stay out of the totals unless include_muted is true, as a
  * muted channel in Slack is listed, greyed, but raises no badge.
+ * Every conversation and the caller's rows are two reads, whatever their number; the anchor is one
+ * of the conversations, so only its page of messages is read besides.
  * @throws ChannelNotFoundError (anchor not visible to the caller), ValidationError.
  */
 export class GetCentralizedView {
@@ -43,9 +45,15 @@ export class GetCentralizedView {
   async execute(input: GetCentralizedViewInput): Promise<CentralizedView> {
     const limit = parseLimit(input.limit);
     const includeMuted = optionalBoolean(input.include_muted, 'include_muted', false);
+    const [listings, states] = await Promise.all([
+      this.channels.listByMember(input.userId),
+      this.readStates.findByUser(input.userId),
+    ]);
+    const conversations = channelViewsFor(listings, byChannel(states));
     const anchor =
-      input.channelId === undefined ? null : await this.anchor(input.userId, input.channelId, limit);
-    const conversations = await this.conversations(input.userId);
+      input.channelId === undefined
+        ? null
+        : await this.anchor(input.userId, input.channelId, listings, conversations, limit);
     const counted = conversations.filter((c) => includeMuted || !c.is_muted);
     return {
       channel: anchor?.channel ?? null,
@@ -58,28 +66,19 @@ export class GetCentralizedView {
     };
   }
 
-  private async anchor(userId: string, channelId: string, limit: number) {
-    const channel = await loadChannel(this.channels, channelId);
+  /** The anchor is visible to the caller exactly when it is one of their conversations. */
+  private async anchor(
+    userId: string,
+    channelId: string,
+    listings: readonly ChannelListing[],
+    conversations: readonly ChannelView[],
+    limit: number,
+  ) {
+    const index = listings.findIndex((l) => l.channel.id === channelId);
+    if (index < 0) throw new ChannelNotFoundError();
+    const channel = listings[index].channel;
     assertCanRead(channel, userId);
-    const state = await this.readStates.find(userId, channel.id);
     const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
-    return {
-      channel: await channelViewFor(channel, state, this.messages),
-      messages: page.messages.map(toMessageView),
-    };
-  }
-
-  private async conversations(userId: string): Promise<ChannelView[]> {
-    const states = await this.readStates.listByUser(userId);
-    const found = new Map(
-      (await this.channels.findManyByIds(states.map((s) => s.channel_id))).map((c) => [c.id, c]),
-    );
-    const visible = states.filter((s) => found.get(s.channel_id)?.participant(userId));
-    const byChannel = new Map<string, UserChannelState>(visible.map((s) => [s.channel_id, s]));
-    return channelViewsFor(
-      visible.map((s) => found.get(s.channel_id)!),
-      byChannel,
-      this.messages,
-    );
+    return { channel: conversations[index], messages: page.messages.map(toMessageView) };
   }
 }

@@ -1,35 +1,28 @@
-import { Channel } from '../../domain/channel/channel.entity';
-import { MessageRepository } from '../ports/message-repository.port';
+import { ChannelListing } from '../ports/channel-repository.port';
 import { UserChannelState } from '../ports/read-state-repository.port';
 import { callerStateIn } from '../reading/membership-state';
 import { ChannelView, toChannelView } from '../views/channel.view';
-import { MessageView, toMessageView } from '../views/message.view';
+import { toMessageView } from '../views/message.view';
 
 /**
- * Channel views for one caller, in the order given, each with its last message and the caller's
- * state (from `states`, keyed by channel id).
+ * Channel views for one caller, in the order given, each with its last message (the listing's
+ * copy: no message is read) and the caller's state (from `states`, keyed by channel id; a missing
+ * row reads as a pointer at the start).
  */
-export async function channelViewsFor(
-  channels: readonly Channel[],
+export function channelViewsFor(
+  listings: readonly ChannelListing[],
   states: ReadonlyMap<string, UserChannelState>,
-  messages: MessageRepository,
-): Promise<ChannelView[]> {
-  const lastIds = channels.map((c) => c.lastMessageId).filter((id): id is number => id !== null);
-  const lastMessages = new Map<number, MessageView>();
-  for (const message of await messages.findManyByIds(lastIds))
-    lastMessages.set(message.id, toMessageView(message));
-  return channels.map((channel) => {
-    const last = channel.lastMessageId === null ? null : (lastMessages.get(channel.lastMessageId) ?? null);
-    return toChannelView(channel, last, callerStateIn(channel, states.get(channel.id) ?? null, last));
-  });
+): ChannelView[] {
+  return listings.map((listing) => channelViewFor(listing, states.get(listing.channel.id) ?? null));
 }
 
-export async function channelViewFor(
-  channel: Channel,
-  state: UserChannelState | null,
-  messages: MessageRepository,
-): Promise<ChannelView> {
-  const states = new Map(state ? [[channel.id, state]] : []);
-  const [view] = await channelViewsFor([channel], states, messages);
-  return view;
+export function channelViewFor(listing: ChannelListing, state: UserChannelState | null): ChannelView {
+  const { channel, lastMessage } = listing;
+  const last = lastMessage ? toMessageView(lastMessage) : null;
+  return toChannelView(channel, last, callerStateIn(channel, state, last));
+}
+
+/** The caller's rows keyed by channel id. */
+export function byChannel(states: readonly UserChannelState[]): Map<string, UserChannelState> {
+  return new Map(states.map((s) => [s.channel_id, s]));
 }

@@ -6,7 +6,6 @@ import { UserId } from '../../domain/user/user-id';
 import { UserType } from '../../domain/user/user-type';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
-import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { UuidGenerator } from '../ports/uuid-generator.port';
@@ -43,7 +42,6 @@ export class CreateChannel {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
-    private readonly messages: MessageRepository,
     private readonly users: UserDirectory,
     private readonly uuids: UuidGenerator,
     private readonly clock: Clock,
@@ -67,8 +65,12 @@ export class CreateChannel {
         channel.participants.map((p) => this.readStates.create(newMembershipState(channel, p))),
       );
     }
-    const state = await this.readStates.find(input.userId, channel.id);
-    return { channel: await channelViewFor(channel, state, this.messages), created };
+    // An existing direct or contextual channel may have messages: its listing carries the last one.
+    const [state, listing] = await Promise.all([
+      this.readStates.find(input.userId, channel.id),
+      created ? null : this.channels.findListing(channel.id),
+    ]);
+    return { channel: channelViewFor(listing ?? { channel, lastMessage: null }, state), created };
   }
 }
 

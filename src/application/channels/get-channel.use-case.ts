@@ -1,10 +1,9 @@
 import { assertCanRead } from '../../domain/access/access-policy';
 import { ChannelRepository } from '../ports/channel-repository.port';
-import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
-import { loadChannel } from './load-channel';
+import { loadListing } from './load-channel';
 
 export interface GetChannelInput {
   userId: string;
@@ -19,13 +18,12 @@ export class GetChannel {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
-    private readonly messages: MessageRepository,
   ) {}
 
   async execute(input: GetChannelInput): Promise<ChannelView> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    assertCanRead(channel, input.userId);
-    const state = await this.readStates.find(input.userId, channel.id);
-    return channelViewFor(channel, state, this.messages);
+    const listing = await loadListing(this.channels, input.channelId);
+    assertCanRead(listing.channel, input.userId);
+    const state = await this.readStates.find(input.userId, listing.channel.id);
+    return channelViewFor(listing, state);
   }
 }

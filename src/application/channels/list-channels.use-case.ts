@@ -1,11 +1,10 @@
 import { parseChannelType } from '../../domain/channel/channel-type';
 import { optionalText } from '../../domain/shared/text';
-import { ChannelRepository } from '../ports/channel-repository.port';
-import { MessageRepository } from '../ports/message-repository.port';
-import { InboxFilter, ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
+import { ChannelListing, ChannelRepository, InboxFilter } from '../ports/channel-repository.port';
+import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { parseLimit } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
-import { channelViewsFor } from './channel-views';
+import { byChannel, channelViewsFor } from './channel-views';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-order';
 
 export interface ListChannelsInput {
@@ -26,30 +25,26 @@ export interface ListChannelsResult {
 
 /**
  * The caller's channels, most recent activity first, filtered by type and context, keyset-paginated.
+ * Two reads whatever the number of channels: the page of channels (each with its last message), then
+ * the caller's rows of those channels only.
  * @throws ValidationError for a bad filter, limit or cursor.
  */
 export class ListChannels {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
-    private readonly messages: MessageRepository,
   ) {}
 
   async execute(input: ListChannelsInput): Promise<ListChannelsResult> {
     const limit = parseLimit(input.limit);
     const after = decodeInboxCursor(input.cursor);
-    const page = await this.readStates.pageByUser(input.userId, { ...parseFilter(input), limit, after });
-    const found = await this.channels.findManyByIds(page.states.map((s) => s.channel_id));
-    const byId = new Map(found.map((c) => [c.id, c]));
-    // A row can outlive its membership if a removal was interrupted: the channel decides.
-    const visible = page.states.filter((s) => byId.get(s.channel_id)?.participant(input.userId));
-    const states = new Map(visible.map((s) => [s.channel_id, s]));
-    const results = await channelViewsFor(
-      visible.map((s) => byId.get(s.channel_id)!),
-      states,
-      this.messages,
-    );
-    return { results, next_cursor: page.has_more ? cursorAfter(page.states) : null };
+    const page = await this.channels.pageByMember(input.userId, { ...parseFilter(input), limit, after });
+    const ids = page.listings.map((l) => l.channel.id);
+    const states = ids.length === 0 ? [] : await this.readStates.findByUser(input.userId, ids);
+    return {
+      results: channelViewsFor(page.listings, byChannel(states)),
+      next_cursor: page.has_more ? cursorAfter(page.listings) : null,
+    };
   }
 }
 
@@ -63,7 +58,7 @@ function parseFilter(input: ListChannelsInput): InboxFilter {
   return filter;
 }
 
-function cursorAfter(states: UserChannelState[]): string | null {
-  const last = states.at(-1);
-  return last ? encodeInboxCursor(last) : null;
+function cursorAfter(listings: readonly ChannelListing[]): string | null {
+  const last = listings.at(-1)?.channel;
+  return last ? encodeInboxCursor({ last_activity_at: last.lastActivityAt, channel_id: last.id }) : null;
 }

@@ -1,11 +1,10 @@
 import { assertCanRename } from '../../domain/access/access-policy';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
-import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
-import { loadChannel } from './load-channel';
+import { loadListing } from './load-channel';
 
 export interface RenameChannelInput {
   userId: string;
@@ -22,16 +21,16 @@ export class RenameChannel {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
-    private readonly messages: MessageRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(input: RenameChannelInput): Promise<ChannelView> {
-    const channel = await loadChannel(this.channels, input.channelId);
+    const listing = await loadListing(this.channels, input.channelId);
+    const channel = listing.channel;
     assertCanRename(channel, input.userId);
     channel.rename(input.name, this.clock.now());
     await this.channels.save(channel);
     const state = await this.readStates.find(input.userId, channel.id);
-    return channelViewFor(channel, state, this.messages);
+    return channelViewFor(listing, state);
   }
 }

@@ -71,8 +71,7 @@ export class CompleteSend {
     if (!message && input.seq !== undefined)
       throw new MessageNotStoredYetError(input.channel_id, input.message_id);
     if (!message || message.channelId !== channel.id) return null;
-    const last = { id: message.id, seq: message.seq, created_at: message.createdAt };
-    await this.channels.recordLastMessage(channel.id, last);
+    await this.channels.recordLastMessage(channel.id, message);
     channel.recordLastMessage(message.id, message.seq, message.createdAt);
     return { id: message.id, seq: message.seq, userId: message.userId, sentAt: message.createdAt };
   }

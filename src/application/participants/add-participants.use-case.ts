@@ -1,11 +1,10 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
 import { MAX_PARTICIPANTS_PER_ADD, parseParticipantList } from '../../domain/participant/participant-list';
 import { channelViewFor } from '../channels/channel-views';
-import { loadChannel } from '../channels/load-channel';
+import { loadListing } from '../channels/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
-import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { newMembershipState } from '../reading/membership-state';
@@ -38,14 +37,14 @@ export class AddParticipants {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
-    private readonly messages: MessageRepository,
     private readonly users: UserDirectory,
     private readonly events: EventPublisher,
     private readonly clock: Clock,
   ) {}
 
   async execute(input: AddParticipantsInput): Promise<AddParticipantsResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
+    const listing = await loadListing(this.channels, input.channelId);
+    const channel = listing.channel;
     assertCanAddParticipant(channel, input.userId);
     // Profiles are looked up only for a list of acceptable length; the domain refuses any other.
     const raw = input.participants;
@@ -67,7 +66,7 @@ export class AddParticipants {
     }
     const state = await this.readStates.find(input.userId, channel.id);
     return {
-      channel: await channelViewFor(channel, state, this.messages),
+      channel: channelViewFor(listing, state),
       added: fresh.map(toParticipantView),
     };
   }

@@ -1,4 +1,6 @@
 import { Channel } from '../../domain/channel/channel.entity';
+import { ChannelType } from '../../domain/channel/channel-type';
+import { Message } from '../../domain/message/message.entity';
 import { Participant } from '../../domain/participant/participant';
 import { ParticipantRole } from '../../domain/participant/participant-role';
 
@@ -8,16 +10,44 @@ export interface CreateChannelResult {
   created: boolean;
 }
 
-export interface LastMessage {
-  id: number;
-  seq: number;
-  created_at: Date;
+/** A channel as views show it: with a copy of its latest message, edits and deletion included. */
+export interface ChannelListing {
+  channel: Channel;
+  lastMessage: Message | null;
+}
+
+/** Equality filters on a channel's own fields (GET channels/). */
+export interface InboxFilter {
+  channel_type?: ChannelType;
+  host_application_id?: string;
+  context_object_type?: string;
+  context_object_id?: string;
 }
 
 /**
- * Channels of one tenant, with their participants. Every lookup is by id or by a unique key, so an
- * implementation on FerretDB v1 serves each with an equality filter. Embedding the participants in
- * the channel document keeps each participant change atomic without transactions.
+ * A position in the inbox order: last_activity_at descending (the last message's time, or the
+ * creation time while there is none), then channel_id descending, so that the order is total.
+ */
+export interface InboxPosition {
+  last_activity_at: Date;
+  channel_id: string;
+}
+
+export interface MemberChannelsQuery extends InboxFilter {
+  limit: number;
+  /** Exclusive: start after this position. */
+  after?: InboxPosition;
+}
+
+export interface MemberChannelsPage {
+  listings: ChannelListing[];
+  has_more: boolean;
+}
+
+/**
+ * Channels of one tenant, with their participants. Embedding the participants in the channel
+ * document keeps each participant change atomic without transactions; the document also carries the
+ * participants' ids and its last message, so that a user's inbox is one query on the channels.
  */
 export interface ChannelRepository {
   /**
@@ -30,8 +60,20 @@ export interface ChannelRepository {
   /** The channel with its participants, or null. */
   findById(id: string): Promise<Channel | null>;
 
+  /** The channel with its last message, or null: one lookup. */
+  findListing(id: string): Promise<ChannelListing | null>;
+
   /** The channels that exist among `ids`, in any order (one equality lookup per id is fine). */
   findManyByIds(ids: readonly string[]): Promise<Channel[]>;
+
+  /** A filtered page of the channels `userId` participates in, in the inbox order: one query. */
+  pageByMember(userId: string, query: MemberChannelsQuery): Promise<MemberChannelsPage>;
+
+  /** Every channel `userId` participates in, in the inbox order: one query. */
+  listByMember(userId: string): Promise<ChannelListing[]>;
+
+  /** The user ids of the channel's participants, or null when there is no such channel. */
+  findMemberIds(channelId: string): Promise<string[] | null>;
 
   /** Writes the channel's own attributes (name, updated_at); participants and last message are left alone. */
   save(channel: Channel): Promise<void>;
@@ -49,8 +91,9 @@ export interface ChannelRepository {
   changeRole(channelId: string, userId: string, role: ParticipantRole): Promise<void>;
 
   /**
-   * Sets last_message_id / last_message_seq / last_message_at, only if `message.seq` is greater
-   * than the stored one: concurrent sends can arrive in any order, the latest message wins.
+   * Makes `message` the channel's last message (id, seq, time, the inbox order and a copy of it),
+   * only if its seq is greater than the stored one: concurrent sends can arrive in any order, the
+   * latest message wins.
    */
-  recordLastMessage(channelId: string, message: LastMessage): Promise<void>;
+  recordLastMessage(channelId: string, message: Message): Promise<void>;
 }

@@ -33,7 +33,10 @@ export interface MessagePageQuery {
   limit: number;
   /** Only the replies of this thread root; without it, every message of the channel (replies included). */
   parentId?: number;
-  /** The channel's last seq as the caller read it (its channel document), where the latest page starts. */
+  /**
+   * The channel's last seq as the caller read it (its channel document), where the latest page
+   * starts: spares looking it up. Messages stored past it by a send in progress are found all the same.
+   */
   knownLastSeq?: number;
 }
 
@@ -72,6 +75,9 @@ export interface MessageRepository {
   /** A keyset page of a channel's history or of one thread; see MessagePageQuery. */
   page(channelId: string, query: MessagePageQuery): Promise<MessagePage>;
 
-  /** Writes an edit or a deletion: content, file_url, edited_at, deleted_at. Id and seq never change. */
+  /**
+   * Writes an edit or a deletion: content, file_url, edited_at, deleted_at, and the channel's copy
+   * of the message when it is the channel's last one. Id and seq never change.
+   */
   update(message: Message): Promise<void>;
 }

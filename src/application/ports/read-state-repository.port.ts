@@ -1,5 +1,8 @@
 import { ChannelType } from '../../domain/channel/channel-type';
 import { ReadPointer } from '../../domain/read/read-pointer';
+import { InboxFilter, InboxPosition } from './channel-repository.port';
+
+export type { InboxFilter, InboxPosition } from './channel-repository.port';
 
 /**
  * One row per membership (UserChannelState): the user's read pointer, mute flag and unread count,
@@ -26,19 +29,6 @@ export interface UserChannelState {
   last_activity_at: Date;
 }
 
-export interface InboxFilter {
-  channel_type?: ChannelType;
-  host_application_id?: string;
-  context_object_type?: string;
-  context_object_id?: string;
-}
-
-/** A position in the inbox order: last_activity_at descending, then channel_id descending. */
-export interface InboxPosition {
-  last_activity_at: Date;
-  channel_id: string;
-}
-
 export interface InboxQuery extends InboxFilter {
   limit: number;
   /** Exclusive: start after this position. */
@@ -59,6 +49,12 @@ export interface ReadStateRepository {
 
   /** Every membership of the user, in the inbox order. */
   listByUser(userId: string): Promise<UserChannelState[]>;
+
+  /**
+   * The user's rows, only those of `channelIds` when given, in any order: one query on user_id
+   * (the views read the caller's rows for the channels they show).
+   */
+  findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]>;
 
   /** A filtered page of the user's memberships in the inbox order (see InboxPosition). */
   pageByUser(userId: string, query: InboxQuery): Promise<InboxPage>;

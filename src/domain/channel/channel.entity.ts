@@ -78,6 +78,11 @@ export class Channel {
     return this.props.last_message_at;
   }
 
+  /** The inbox order's key: the last message's time, or the creation time while there is none. */
+  get lastActivityAt(): Date {
+    return this.props.last_message_at ?? this.props.created_at;
+  }
+
   get participants(): readonly Participant[] {
     return this.members;
   }

@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { createLogger, type Logger } from '../../adapters/logging/logger';
 import { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases';
 import { MongoTenantDirectory } from '../../adapters/persistence/mongo/mongo-tenant-directory';
+import { TenantMigrator } from '../../adapters/persistence/mongo/migrations/tenant-migrator';
 import { MongoTenantProvisioner } from '../../adapters/persistence/mongo/mongo-tenant-provisioner';
 import { RedisConnections } from '../../adapters/redis/redis-connections';
 import type { DependencyCheck } from '../../adapters/http/health.router';
@@ -39,7 +40,14 @@ export function infrastructureModule(config: Config, processName: string): Conta
       })
       .inSingletonScope();
     bind(TOKENS.TenantProvisioner)
-      .toDynamicValue((ctx) => new MongoTenantProvisioner(ctx.get<MongoDatabases>(TOKENS.Mongo)))
+      .toDynamicValue((ctx) => {
+        const migrator = new TenantMigrator({
+          redis: ctx.get<RedisConnections>(TOKENS.Redis).command,
+          keyPrefix: config.REDIS_KEY_PREFIX,
+          log: ctx.get<Logger>(TOKENS.Logger).child({ component: 'migrations' }),
+        });
+        return new MongoTenantProvisioner(ctx.get<MongoDatabases>(TOKENS.Mongo), migrator);
+      })
       .inSingletonScope();
     bind<DependencyCheck>(TOKENS.DependencyChecks).toDynamicValue((ctx) => ({
       name: 'mongodb',

@@ -7,6 +7,8 @@ import { PresenceKeys } from '../../adapters/presence/presence-keys';
 import { RedisNodeRegistry } from '../../adapters/presence/redis-node-registry';
 import { RedisPresence } from '../../adapters/presence/redis-presence';
 import { RedisTypingIndicator } from '../../adapters/presence/redis-typing-indicator';
+import { ChannelAccessCache } from '../../adapters/realtime/channel-access-cache';
+import { ChannelAccessRevocations } from '../../adapters/realtime/channel-access-revocations';
 import { ConnectionTracker } from '../../adapters/realtime/connection-tracker';
 import { NodeLiveness } from '../../adapters/realtime/node-liveness';
 import { RealtimeBroadcasts } from '../../adapters/realtime/realtime-broadcasts';
@@ -34,9 +36,22 @@ export const realtimeEventsModule = new ContainerModule(({ bind }) => {
       return new RedisSocketEmitter(redis, new ShardedChannels(config.REDIS_KEY_PREFIX));
     })
     .inSingletonScope();
+  bind(TOKENS.AccessRevocations)
+    .toDynamicValue((ctx) => {
+      const config = ctx.get<Config>(TOKENS.Config);
+      return new ChannelAccessRevocations(
+        ctx.get<RedisConnections>(TOKENS.Redis).command,
+        config.REDIS_KEY_PREFIX,
+      );
+    })
+    .inSingletonScope();
+  bind(TOKENS.ChannelAccess)
+    .toDynamicValue(() => new ChannelAccessCache())
+    .inSingletonScope();
   bind<EventPublisherFactory>(TOKENS.TenantEventPublishers).toDynamicValue((ctx) => {
     const emitter = ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter);
-    return (tenant) => new SocketIoEventPublisher(emitter, tenant.slug);
+    const revocations = ctx.get<ChannelAccessRevocations>(TOKENS.AccessRevocations);
+    return (tenant) => new SocketIoEventPublisher(emitter, tenant.slug, revocations);
   });
 });
 
@@ -82,6 +97,8 @@ function realtimeServer(ctx: ResolutionContext): RealtimeServer {
     // Subscriptions are queued while Redis is away and replayed when it returns: never give one up.
     sub: redis.create('socket.io-sub', { maxRetriesPerRequest: null }),
     timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
+    access: ctx.get(TOKENS.ChannelAccess),
+    revocations: ctx.get(TOKENS.AccessRevocations),
     handshake: {
       authenticator: ctx.get(TOKENS.Authenticator),
       tenants: ctx.get<TenantContexts>(TOKENS.TenantContexts),

@@ -3,6 +3,7 @@ import { ContainerModule } from 'inversify';
 import type { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases';
 import { createTenantRepositories } from '../../adapters/persistence/mongo/tenant-repositories';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import type { ChannelAccessCache } from '../../adapters/realtime/channel-access-cache';
 import { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import type { TenantPorts } from '../../adapters/tenancy/tenant-context';
 import type { Clock } from '../../application/ports/clock.port';
@@ -26,6 +27,7 @@ export const tenancyModule = new ContainerModule(({ bind }) => {
       const clock = ctx.get<Clock>(TOKENS.Clock);
       const publishers = ctx.get<EventPublisherFactory>(TOKENS.TenantEventPublishers);
       const delivery = ctx.get<DeliveryPortsFactory>(TOKENS.TenantDeliveryPorts);
+      const access = ctx.get<ChannelAccessCache>(TOKENS.ChannelAccess);
       // One mutex per process: its in-process queue keeps the process from polling Redis against itself.
       const mutex = new RedisKeyedMutex(redis);
       const buildPorts = (tenant: Tenant): TenantPorts => {
@@ -36,6 +38,7 @@ export const tenancyModule = new ContainerModule(({ bind }) => {
         });
         return {
           channels: repositories.channels,
+          membership: access.forTenant(tenant.slug, repositories.channels),
           messages: repositories.messages,
           readStates: repositories.readStates,
           receipts: repositories.readReceipts,

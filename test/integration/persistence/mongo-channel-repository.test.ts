@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Participant } from '../../../src/domain/participant/participant';
 import { aContextual, aDirect, aGroup } from '../../support/builders/channel.builder';
+import { aMessage } from '../../support/builders/message.builder';
 import { PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
 
 describe('MongoChannelRepository', () => {
@@ -80,7 +81,7 @@ describe('MongoChannelRepository', () => {
     it('saves the name and updated_at, leaving participants and last message alone', async () => {
       const group = aGroup(['bob']);
       await channels().createIfAbsent(group);
-      await channels().recordLastMessage(group.id, { id: 7, seq: 1, created_at: T0 });
+      await channels().recordLastMessage(group.id, aMessage({ id: 7, seq: 1, channel_id: group.id }));
       const later = new Date(T0.getTime() + 60_000);
       group.rename('Renamed', later);
 
@@ -168,10 +169,12 @@ describe('MongoChannelRepository', () => {
       const group = aGroup();
       await channels().createIfAbsent(group);
       const at = (s: number) => new Date(T0.getTime() + s * 1000);
+      const last = (id: number, seq: number, created_at: Date) =>
+        aMessage({ id, seq, created_at, channel_id: group.id, content: `seq ${seq}` });
 
-      await channels().recordLastMessage(group.id, { id: 20, seq: 2, created_at: at(2) });
-      await channels().recordLastMessage(group.id, { id: 10, seq: 1, created_at: at(1) });
-      await channels().recordLastMessage(group.id, { id: 20, seq: 2, created_at: at(9) });
+      await channels().recordLastMessage(group.id, last(20, 2, at(2)));
+      await channels().recordLastMessage(group.id, last(10, 1, at(1)));
+      await channels().recordLastMessage(group.id, last(20, 2, at(9)));
 
       const found = (await channels().findById(group.id))!.toPrimitives();
       assert.deepEqual(

@@ -3,6 +3,7 @@ import type { TenantRepositories } from '../../../src/adapters/persistence/mongo
 import { Participant } from '../../../src/domain/participant/participant';
 import { ReadPointer } from '../../../src/domain/read/read-pointer';
 import { aContextual, aDirect, aGroup } from '../../support/builders/channel.builder';
+import { aMessage } from '../../support/builders/message.builder';
 import { aState, draft, PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
 
 /*
@@ -120,7 +121,10 @@ describe('Persistence under concurrency', () => {
         repos.channels.addParticipants(group.id, [Participant.create({ user_id: `p${i}` }, T0)]),
       ),
       inParallel(15, (repos, i) =>
-        repos.channels.recordLastMessage(group.id, { id: seqs[i] * 10, seq: seqs[i], created_at: T0 }),
+        repos.channels.recordLastMessage(
+          group.id,
+          aMessage({ id: seqs[i] * 10, seq: seqs[i], channel_id: group.id, created_at: T0 }),
+        ),
       ),
     ]);
 

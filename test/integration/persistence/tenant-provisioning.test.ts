@@ -10,6 +10,10 @@ const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boo
     { key: { direct_key: 1 }, unique: true },
     { key: { context_key: 1 }, unique: true },
     { key: { last_message_id: -1 } },
+    { key: { member_ids: 1, last_activity_at: -1, _id: -1 } },
+    {
+      key: { member_ids: 1, host_application_id: 1, context_object_type: 1, context_object_id: 1 },
+    },
   ],
   messages: [
     { key: { channel_id: 1, seq: 1 }, unique: true },
@@ -18,7 +22,7 @@ const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boo
     { key: { idem_key: 1 }, unique: true },
   ],
   channel_sequences: [{ key: { last_id: -1 } }],
-  user_channel_states: [{ key: { user_id: 1 } }, { key: { channel_id: 1 } }],
+  user_channel_states: [{ key: { user_id: 1, channel_id: 1 } }, { key: { channel_id: 1 } }],
   read_receipts: [{ key: { channel_id: 1, blocks: 1 } }],
   users: [],
 };

@@ -1,4 +1,3 @@
-import { ChannelRepository } from '../../../src/application/ports/channel-repository.port';
 import {
   AppendOptions,
   AppendResult,
@@ -9,6 +8,7 @@ import {
 import { Message, MessagePrimitives } from '../../../src/domain/message/message.entity';
 import { NewMessage } from '../../../src/domain/message/new-message';
 import { InMemoryIdSequence } from './clock.fakes';
+import { InMemoryChannelRepository } from './in-memory-channel-repository';
 
 export class InMemoryMessageRepository implements MessageRepository {
   private readonly rows = new Map<number, MessagePrimitives>();
@@ -16,8 +16,8 @@ export class InMemoryMessageRepository implements MessageRepository {
 
   constructor(
     private readonly ids = new InMemoryIdSequence(),
-    /** Where append records each channel's last message, as the Mongo repository does. */
-    private readonly channels?: ChannelRepository,
+    /** Where append records, and an update rewrites, each channel's last message, as the real one does. */
+    private readonly channels?: InMemoryChannelRepository,
   ) {}
 
   async append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
@@ -31,7 +31,8 @@ export class InMemoryMessageRepository implements MessageRepository {
     this.lastSeq.set(draft.channel_id, seq);
     const row: MessagePrimitives = { ...structuredClone(draft), id, seq };
     this.rows.set(row.id, row);
-    await this.channels?.recordLastMessage(draft.channel_id, { id, seq, created_at: draft.created_at });
+    const message = Message.fromPrimitives(structuredClone(row));
+    await this.channels?.recordLastMessage(draft.channel_id, message);
     return { message: Message.fromPrimitives(structuredClone(row)), created: true };
   }
 
@@ -80,7 +81,8 @@ export class InMemoryMessageRepository implements MessageRepository {
   async update(message: Message): Promise<void> {
     const { id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
     const row = this.rows.get(id);
-    if (row) Object.assign(row, { content, file_url, edited_at, deleted_at });
+    this.channels?.refreshLastMessage(message);
+    if (row && row.deleted_at === null) Object.assign(row, { content, file_url, edited_at, deleted_at });
   }
 
   /** Test helper: how many messages are stored. */

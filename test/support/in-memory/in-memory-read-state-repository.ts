@@ -25,6 +25,10 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
     return this.select((r) => r.user_id === userId).sort(compareInbox);
   }
 
+  async findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]> {
+    return this.select((r) => r.user_id === userId && (!channelIds || channelIds.includes(r.channel_id)));
+  }
+
   async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
     const after = query.after;
     const matching = (await this.listByUser(userId))

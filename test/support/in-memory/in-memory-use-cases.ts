@@ -25,14 +25,14 @@ import { InMemoryChat } from './in-memory-chat';
 /** Every tenant use case wired to the in-memory ports, as the composition root wires the real ones. */
 export function useCasesOver(c: InMemoryChat) {
   return {
-    createChannel: new CreateChannel(c.channels, c.readStates, c.messages, c.users, c.uuids, c.clock),
-    getChannel: new GetChannel(c.channels, c.readStates, c.messages),
-    listChannels: new ListChannels(c.channels, c.readStates, c.messages),
-    renameChannel: new RenameChannel(c.channels, c.readStates, c.messages, c.clock),
+    createChannel: new CreateChannel(c.channels, c.readStates, c.users, c.uuids, c.clock),
+    getChannel: new GetChannel(c.channels, c.readStates),
+    listChannels: new ListChannels(c.channels, c.readStates),
+    renameChannel: new RenameChannel(c.channels, c.readStates, c.clock),
     muteChannel: new MuteChannel(c.channels, c.readStates, c.unreadTotals),
     unmuteChannel: new UnmuteChannel(c.channels, c.readStates, c.unreadTotals),
     addParticipant: new AddParticipant(c.channels, c.readStates, c.users, c.events, c.clock),
-    addParticipants: new AddParticipants(c.channels, c.readStates, c.messages, c.users, c.events, c.clock),
+    addParticipants: new AddParticipants(c.channels, c.readStates, c.users, c.events, c.clock),
     removeParticipant: new RemoveParticipant(c.channels, c.readStates, c.events),
     changeRole: new ChangeRole(c.channels),
     sendMessage: new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock),

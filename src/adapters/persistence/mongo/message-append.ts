@@ -5,6 +5,7 @@ import type { NewMessage } from '../../../domain/message/new-message';
 import type { MessageIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
+import { lastMessageFields } from './last-message-copy';
 import { isDuplicateKey } from './mongo-errors';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
@@ -94,9 +95,11 @@ export class MessageAppender {
    * here: a failure must not turn it into an error (and a retry); the send's follow-up repairs it.
    */
   private async recordLast(doc: MessageDocument): Promise<void> {
-    const fields = { last_message_id: doc._id, last_message_seq: doc.seq, last_message_at: doc.created_at };
     await this.channels
-      .updateOne({ _id: doc.channel_id, last_message_seq: { $lt: doc.seq } }, { $set: fields })
+      .updateOne(
+        { _id: doc.channel_id, last_message_seq: { $lt: doc.seq } },
+        { $set: lastMessageFields(doc) },
+      )
       .catch(() => undefined);
   }
 

@@ -1,14 +1,25 @@
 import type { Model } from 'mongoose';
 import type {
+  ChannelListing,
   ChannelRepository,
   CreateChannelResult,
-  LastMessage,
+  MemberChannelsPage,
+  MemberChannelsQuery,
 } from '../../../application/ports/channel-repository.port';
 import type { Channel } from '../../../domain/channel/channel.entity';
+import type { Message } from '../../../domain/message/message.entity';
 import type { Participant, ParticipantPrimitives } from '../../../domain/participant/participant';
 import type { ParticipantRole } from '../../../domain/participant/participant-role';
+import type { LastMessageCopies } from './last-message-copy';
+import { pageOfMemberChannels } from './member-channels-query';
 import { isDuplicateKey } from './mongo-errors';
-import { toChannel, toChannelDocument, type ChannelDocument } from './schemas/channel.schema';
+import {
+  memberIdsOf,
+  toChannel,
+  toChannelDocument,
+  toChannelListing,
+  type ChannelDocument,
+} from './schemas/channel.schema';
 import type { TenantLocks } from './tenant-locks';
 
 type ParticipantsChange = (current: ParticipantPrimitives[]) => ParticipantPrimitives[] | null;
@@ -21,10 +32,13 @@ const MAX_REWRITES = 5;
  * direct_key and context_key indexes alone. Every other write rewrites part of the channel document,
  * which FerretDB v1 does by writing the whole document back, so all of them run under the channel's
  * lock (TenantLocks 'channel'); without it a last-message update could undo a participant change.
+ * A user's channels are one query on `member_ids` (schemas/channel.schema.ts), sorted and limited by
+ * the database: on MongoDB an index walk; FerretDB v1 fetches the user's channels and sorts them.
  */
 export class MongoChannelRepository implements ChannelRepository {
   constructor(
     private readonly channels: Model<ChannelDocument>,
+    private readonly copies: LastMessageCopies,
     private readonly locks: TenantLocks,
   ) {}
 
@@ -43,6 +57,26 @@ export class MongoChannelRepository implements ChannelRepository {
   async findById(id: string): Promise<Channel | null> {
     const doc = await this.channels.findById(id).lean<ChannelDocument>();
     return doc ? toChannel(doc) : null;
+  }
+
+  async findListing(id: string): Promise<ChannelListing | null> {
+    const doc = await this.channels.findById(id).lean<ChannelDocument>();
+    return doc ? toChannelListing(doc) : null;
+  }
+
+  pageByMember(userId: string, query: MemberChannelsQuery): Promise<MemberChannelsPage> {
+    return pageOfMemberChannels(this.channels, userId, query);
+  }
+
+  async listByMember(userId: string): Promise<ChannelListing[]> {
+    return (await pageOfMemberChannels(this.channels, userId)).listings;
+  }
+
+  async findMemberIds(channelId: string): Promise<string[] | null> {
+    const doc = await this.channels
+      .findById(channelId, { member_ids: 1 })
+      .lean<Pick<ChannelDocument, 'member_ids'>>();
+    return doc ? doc.member_ids : null;
   }
 
   /** One `_id` equality per id, in parallel: FerretDB v1 would run `$in` over the whole collection. */
@@ -81,15 +115,8 @@ export class MongoChannelRepository implements ChannelRepository {
     );
   }
 
-  async recordLastMessage(channelId: string, message: LastMessage): Promise<void> {
-    const fields = {
-      last_message_id: message.id,
-      last_message_seq: message.seq,
-      last_message_at: message.created_at,
-    };
-    await this.locks.run('channel', channelId, () =>
-      this.channels.updateOne({ _id: channelId, last_message_seq: { $lt: message.seq } }, { $set: fields }),
-    );
+  recordLastMessage(channelId: string, message: Message): Promise<void> {
+    return this.copies.record(channelId, message);
   }
 
   private async findByKeys(channel: Channel): Promise<Channel | null> {
@@ -103,9 +130,9 @@ export class MongoChannelRepository implements ChannelRepository {
   }
 
   /**
-   * Reads the participants, applies `change` (null: nothing to do) and writes the array back only if
-   * nobody changed it meanwhile (participants_rev compare-and-set, atomic on MongoDB; on FerretDB the
-   * lock is what makes it safe).
+   * Reads the participants, applies `change` (null: nothing to do) and writes the array back, with
+   * its member_ids, only if nobody changed it meanwhile (participants_rev compare-and-set, atomic on
+   * MongoDB; on FerretDB the lock is what makes it safe).
    */
   private async changeParticipants(channelId: string, change: ParticipantsChange): Promise<void> {
     await this.locks.run('channel', channelId, async () => {
@@ -118,7 +145,7 @@ export class MongoChannelRepository implements ChannelRepository {
         const rev = doc.participants_rev;
         const result = await this.channels.updateOne(
           { _id: channelId, participants_rev: rev },
-          { $set: { participants: next, participants_rev: rev + 1 } },
+          { $set: { participants: next, member_ids: memberIdsOf(next), participants_rev: rev + 1 } },
         );
         if (result.matchedCount === 1) return;
       }

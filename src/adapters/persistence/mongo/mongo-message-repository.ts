@@ -8,9 +8,9 @@ import type {
 } from '../../../application/ports/message-repository.port';
 import type { Message } from '../../../domain/message/message.entity';
 import type { NewMessage } from '../../../domain/message/new-message';
+import type { LastMessageCopies } from './last-message-copy';
 import type { MessageAppender } from './message-append';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
-import type { ChannelSequenceDocument } from './schemas/channel-sequence.schema';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
@@ -24,9 +24,9 @@ import type { TenantLocks } from './tenant-locks';
 export class MongoMessageRepository implements MessageRepository {
   constructor(
     private readonly messages: Model<MessageDocument>,
-    private readonly sequences: Model<ChannelSequenceDocument>,
     private readonly channels: Model<ChannelDocument>,
     private readonly appender: MessageAppender,
+    private readonly copies: LastMessageCopies,
     private readonly locks: TenantLocks,
   ) {}
 
@@ -39,13 +39,9 @@ export class MongoMessageRepository implements MessageRepository {
     return doc ? toMessage(doc) : null;
   }
 
-  /**
-   * In practice the ids asked for are channels' last messages (inbox views), so each is looked up
-   * first among the channels' copies (channel_sequences, one row per channel), then by `_id`. One
-   * equality per id, in parallel: FerretDB v1 would run `$in` over the whole collection.
-   */
+  /** One `_id` equality per id, in parallel: FerretDB v1 would run `$in` over the whole collection. */
   async findManyByIds(ids: readonly number[]): Promise<Message[]> {
-    const found = await Promise.all([...new Set(ids)].map((id) => this.findLastOrAny(id)));
+    const found = await Promise.all([...new Set(ids)].map((id) => this.findById(id)));
     return found.filter((message): message is Message => message !== null);
   }
 
@@ -66,26 +62,21 @@ export class MongoMessageRepository implements MessageRepository {
   }
 
   /**
-   * Under the channel's 'sequence' lock, as append: the channel's copy of its last message is
-   * cleared first, so a crash in between leaves no stale copy. A tombstone is final: an edit that
-   * raced with the deletion is dropped rather than reviving it.
+   * The channel's copy of its last message is rewritten first (when this is that message), so a
+   * crash in between shows the edit or deletion in the inbox before history has it (a retry
+   * completes it), never a deleted message's content. Then the message, under the channel's
+   * 'sequence' lock as every message write. A tombstone is final: an edit that raced with the
+   * deletion is dropped rather than reviving it, in the copy and in the message.
    */
   async update(message: Message): Promise<void> {
     const { id, channel_id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
-    await this.locks.run('sequence', channel_id, async () => {
-      await this.sequences.updateOne({ _id: channel_id, last_id: id }, { $set: { last_message: null } });
-      await this.messages.updateOne(
+    await this.copies.refresh(message);
+    await this.locks.run('sequence', channel_id, () =>
+      this.messages.updateOne(
         { _id: id, deleted_at: null },
         { $set: { content, file_url, edited_at, deleted_at } },
-      );
-    });
-  }
-
-  private async findLastOrAny(id: number): Promise<Message | null> {
-    const counter = await this.sequences
-      .findOne({ last_id: id }, { last_message: 1 })
-      .lean<Pick<ChannelSequenceDocument, 'last_message'>>();
-    return counter?.last_message ? toMessage(counter.last_message) : this.findById(id);
+      ),
+    );
   }
 
   private async historyPage(channelId: string, query: MessagePageQuery): Promise<MessagePage> {

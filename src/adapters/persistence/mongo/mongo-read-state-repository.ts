@@ -56,6 +56,16 @@ export class MongoReadStateRepository implements ReadStateRepository {
     return this.byUser(userId, {});
   }
 
+  /** `channel_id: {$in}` is filtered in FerretDB's memory, among the user's rows (user_id is pushed down). */
+  async findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]> {
+    if (channelIds?.length === 0) return [];
+    const filter = channelIds
+      ? { user_id: userId, channel_id: { $in: [...channelIds] } }
+      : { user_id: userId };
+    const docs = await this.states.find(filter).lean<UserChannelStateDocument[]>();
+    return docs.map(toUserChannelState);
+  }
+
   async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
     const after = query.after;
     const matching = (await this.byUser(userId, query)).filter((s) => !after || compareInbox(after, s) < 0);

@@ -1,21 +1,27 @@
 import type { TenantProvisioner } from '../../../application/ports/tenant-provisioner.port';
 import type { Tenant } from '../../../domain/tenant/tenant';
+import type { TenantMigrator } from './migrations/tenant-migrator';
 import type { MongoDatabases } from './mongo-databases';
 import { tenantModels } from './tenant-models';
 
 /**
- * Creates each tenant collection and its indexes. `createIndexes` is idempotent, so provisioning runs
- * at tenant creation and again (cheaply) whenever a process first touches a tenant.
+ * Creates each tenant collection and its indexes, then migrates what earlier layouts wrote (when
+ * given a migrator). Both are idempotent, so provisioning runs at tenant creation and again
+ * (cheaply: one read of the migration records) whenever a process first touches a tenant.
  */
 export class MongoTenantProvisioner implements TenantProvisioner {
-  constructor(private readonly mongo: MongoDatabases) {}
+  constructor(
+    private readonly mongo: MongoDatabases,
+    private readonly migrator?: TenantMigrator,
+  ) {}
 
   async provision(tenant: Tenant): Promise<void> {
-    const models = tenantModels(this.mongo.tenant(tenant.database_name));
-    for (const model of Object.values(models)) {
+    const db = this.mongo.tenant(tenant.database_name);
+    for (const model of Object.values(tenantModels(db))) {
       await model.createCollection().catch(ignoreExists);
       await model.createIndexes();
     }
+    await this.migrator?.migrate(db);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Connection, Model, Schema } from 'mongoose';
 import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/channel-sequence.schema';
 import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
+import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
@@ -15,6 +16,7 @@ export interface TenantModels {
   readReceipts: Model<ReadReceiptDocument>;
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
+  migrations: Model<MigrationRecordDocument>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function tenantModels(db: Connection): TenantModels {
     readReceipts: modelOn(db, 'ReadReceipt', readReceiptSchema),
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
+    migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ReadStateRepository } from '../../../application/ports/read-state-
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
 import { RedisIdSequence, type MessageIdSequence } from '../../redis/redis-id-sequence';
 import { RedisKeyedMutex, type KeyedMutexOptions } from '../../redis/redis-keyed-mutex';
+import { LastMessageCopies } from './last-message-copy';
 import { highestRecordedId, MessageAppender } from './message-append';
 import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageRepository } from './mongo-message-repository';
@@ -60,15 +61,10 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     locks,
     idKey,
   });
+  const copies = new LastMessageCopies(models.channels, locks);
   return {
-    channels: new MongoChannelRepository(models.channels, locks),
-    messages: new MongoMessageRepository(
-      models.messages,
-      models.channelSequences,
-      models.channels,
-      appender,
-      locks,
-    ),
+    channels: new MongoChannelRepository(models.channels, copies, locks),
+    messages: new MongoMessageRepository(models.messages, models.channels, appender, copies, locks),
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),

@@ -36,6 +36,48 @@ describe('ProfileRefresh', () => {
     assert.equal(await writtenAt('alice'), first);
   });
 
+  it('writes once for refreshes of the same claims that arrive together', async () => {
+    const refresh = new ProfileRefresh();
+    let writes = 0;
+    const counting = new UpsertUserProfile(
+      {
+        upsert: async (profile) => {
+          writes += 1;
+          return users.upsert(profile);
+        },
+        get: (userId) => users.get(userId),
+      },
+      clock,
+    );
+
+    await Promise.all([1, 2, 3].map(() => refresh.refresh('acme', alice, counting)));
+
+    assert.equal(writes, 1);
+  });
+
+  it('runs only a few writes at once in a burst of new users, and stores every profile', async () => {
+    const refresh = new ProfileRefresh(10_000, 2);
+    let [running, most] = [0, 0];
+    const slow = new UpsertUserProfile(
+      {
+        upsert: async (profile) => {
+          most = Math.max(most, (running += 1));
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running -= 1;
+          return users.upsert(profile);
+        },
+        get: (userId) => users.get(userId),
+      },
+      clock,
+    );
+    const burst = ['u1', 'u2', 'u3', 'u4', 'u5'];
+
+    await Promise.all(burst.map((userId) => refresh.refresh('acme', { ...alice, userId }, slow)));
+
+    assert.equal(most, 2);
+    assert.deepEqual(await Promise.all(burst.map(async (id) => (await users.get(id))?.user_id)), burst);
+  });
+
   it('writes again when the name or the user type changes', async () => {
     const refresh = new ProfileRefresh();
     await refresh.refresh('acme', alice, upsert);

@@ -8,9 +8,10 @@ import type { MessageDocument } from './message.schema';
  * per channel, the seq, id and a copy of its latest stored message, read and written by `append`
  * under the channel's 'sequence' lock; also
  * - the durable record the tenant's id counter restarts from when Redis lost it (the highest last_id);
- * - where the inbox finds each channel's last message: one row per channel, where the messages
- *   collection holds every message (on FerretDB v1 every query scans its collection in storage).
- *   An edit or deletion of that message clears the copy (last_message: null) before it writes.
+ * - the previous layout's copy of each channel's last message, cleared (null) by that layout's
+ *   edits and deletions. The inbox now reads the channel document's own copy
+ *   (channel.schema.ts), which edits and deletions keep current; this one is read only by the
+ *   migration that backfilled it (migrations/).
  */
 export interface ChannelSequenceDocument {
   /** The channel id. */

@@ -1,6 +1,8 @@
 import { Schema } from 'mongoose';
+import type { ChannelListing } from '../../../../application/ports/channel-repository.port';
 import { Channel, type ChannelPrimitives } from '../../../../domain/channel/channel.entity';
 import type { ParticipantPrimitives } from '../../../../domain/participant/participant';
+import { toMessage, type MessageDocument } from './message.schema';
 
 export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
   _id: string;
@@ -10,6 +12,16 @@ export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
    * condition), and this revision guards that rewrite (compare-and-set), so it is atomic on MongoDB too.
    */
   participants_rev: number;
+  /**
+   * The participants' user ids, written with `participants` in the same update: a user's channels
+   * are `{member_ids: userId}`, a top-level equality that FerretDB v1 pushes down to its storage
+   * (it does not traverse `participants.user_id`) and a multikey index serves on MongoDB.
+   */
+  member_ids: string[];
+  /** last_message_at, or created_at while there is no message: the inbox order. */
+  last_activity_at: Date;
+  /** A copy of the last message in its current state (edits, deletion), so the inbox reads no messages. */
+  last_message: MessageDocument | null;
 }
 
 const participantSchema = new Schema<ParticipantPrimitives>(
@@ -36,12 +48,16 @@ export const channelSchema = new Schema<ChannelDocument>(
     context_key: { type: String, required: true },
     participants: { type: [participantSchema], default: [] },
     participants_rev: { type: Number, default: 0 },
+    member_ids: { type: [String], default: [] },
     created_by: { type: String, required: true },
     created_at: { type: Date, required: true },
     updated_at: { type: Date, required: true },
     last_message_id: { type: Number, default: null },
     last_message_seq: { type: Number, default: 0 },
     last_message_at: { type: Date, default: null },
+    last_activity_at: { type: Date, required: true },
+    // Mixed: stored as written; a nested messageSchema would bring its indexes along.
+    last_message: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'channels', versionKey: false, autoIndex: false, id: false },
 );
@@ -53,10 +69,27 @@ channelSchema.index({ direct_key: 1 }, { unique: true });
 channelSchema.index({ context_key: 1 }, { unique: true });
 // The id counter's seed when Redis lost it (highestRecordedId): an index scan on MongoDB.
 channelSchema.index({ last_message_id: -1 });
+// The inbox: a user's channels, newest activity first, read in index order up to the page's limit.
+channelSchema.index({ member_ids: 1, last_activity_at: -1, _id: -1 });
+// The inbox filtered by context, which is selective where the order index is not (a host lists the
+// channels of one object among thousands). No last_activity_at here: each send rewrites that key
+// once per member in every index holding it; the few matches are sorted after the lookup.
+channelSchema.index({ member_ids: 1, host_application_id: 1, context_object_type: 1, context_object_id: 1 });
 
 export function toChannelDocument(channel: Channel): ChannelDocument {
   const { id, ...rest } = channel.toPrimitives();
-  return { _id: id, ...rest, participants_rev: 0 };
+  return {
+    _id: id,
+    ...rest,
+    participants_rev: 0,
+    member_ids: memberIdsOf(rest.participants),
+    last_activity_at: channel.lastActivityAt,
+    last_message: null,
+  };
+}
+
+export function memberIdsOf(participants: readonly ParticipantPrimitives[]): string[] {
+  return participants.map((p) => p.user_id);
 }
 
 export function toChannel(doc: ChannelDocument): Channel {
@@ -77,6 +110,10 @@ export function toChannel(doc: ChannelDocument): Channel {
     last_message_seq: doc.last_message_seq,
     last_message_at: doc.last_message_at,
   });
+}
+
+export function toChannelListing(doc: ChannelDocument): ChannelListing {
+  return { channel: toChannel(doc), lastMessage: doc.last_message ? toMessage(doc.last_message) : null };
 }
 
 /** Exactly the primitives' fields, whatever else a stored subdocument carries. */

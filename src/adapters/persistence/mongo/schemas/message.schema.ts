@@ -61,6 +61,13 @@ export function toMessageDocument(draft: NewMessage, id: number, seq: number): M
   return { _id: id, seq, block: blockOf(seq), ...draft, idem_key };
 }
 
+/** The stored form of a message the domain holds (a copy of it, or the document it was read from). */
+export function messageDocumentOf(message: Message): MessageDocument {
+  const { id, ...fields } = message.toPrimitives();
+  const idem_key = idempotencyKey(fields.channel_id, fields.user_id, fields.client_message_id, id);
+  return { _id: id, ...fields, block: blockOf(fields.seq), idem_key };
+}
+
 export function toMessage(doc: MessageDocument): Message {
   return Message.fromPrimitives({
     id: doc._id,

@@ -28,8 +28,8 @@ export const userChannelStateSchema = new Schema<UserChannelStateDocument>(
   { collection: 'user_channel_states', versionKey: false, autoIndex: false, id: false },
 );
 
-// The inbox: every membership of a user, one equality query.
-userChannelStateSchema.index({ user_id: 1 });
+// The caller's rows: all of them (totals), or those of the channels a view shows ({$in} on channel_id).
+userChannelStateSchema.index({ user_id: 1, channel_id: 1 });
 // A channel's members: unread-count refresh and the last-activity copy.
 userChannelStateSchema.index({ channel_id: 1 });
 
