@@ -52,7 +52,12 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.messages,
       p.readStates,
       p.jobs,
-      new UnreadRefresh(p.readStates, p.events, p.unreadTotals, p.presence),
+      new UnreadRefresh(
+        { channels: p.channels, readStates: p.readStates },
+        p.events,
+        p.unreadTotals,
+        p.presence,
+      ),
     ),
     notifyParticipants: new NotifyParticipants(
       p.channels,

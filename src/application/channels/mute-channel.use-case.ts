@@ -54,6 +54,6 @@ export async function setMuted(
   const state = await ensureMembershipState(readStates, channel, participant);
   await readStates.setMuted(input.userId, channel.id, muted);
   // The badge follows: a muted channel leaves the user's unread total, an unmuted one comes back.
-  await seededTotals(totals, readStates, [{ ...positionIn(channel, state), is_muted: muted }]);
+  await seededTotals(totals, { channels, readStates }, [{ ...positionIn(channel, state), is_muted: muted }]);
   return { channel_id: channel.id, is_muted: muted };
 }

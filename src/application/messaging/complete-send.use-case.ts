@@ -20,8 +20,8 @@ interface Sent {
 /**
  * A new message's follow-up, in the unread-counts worker (SendMessage enqueues it, held, before it
  * stores the message): the sender's read pointer moves to the message (sending implies having seen
- * the channel; the messages it skips over are receipted, the receipt job going first), the inbox
- * copy of the channel's activity, everyone's unread count and badge (UnreadRefresh), then the
+ * the channel; the messages it skips over are receipted, the receipt job going first), everyone's
+ * unread count and badge (UnreadRefresh), then the
  * notifications job with its recipients. It reads the channel and its membership rows once, whatever
  * the channel's size. Every step is idempotent (only-forward writes, deterministic job ids), so a
  * retry is harmless. A message that was never stored (its send died before the insert) completes
@@ -45,11 +45,6 @@ export class CompleteSend {
     const sent = await this.storedMessage(channel, input);
     if (!sent) return;
     const current = await this.moveSenderPointer(channel, rows, sent);
-    await this.readStates.recordActivity(
-      channel.id,
-      channel.lastMessageSeq,
-      channel.lastMessageAt ?? sent.sentAt,
-    );
     await this.unread.refresh(channel, current);
     await this.jobs.enqueue(notificationJob(channel.id, sent.id, recipientsOf(channel, current, sent)));
   }

@@ -97,7 +97,9 @@ export class MarkRead {
       read_at: readAt.toISOString(),
     };
     await this.events.publish({ type: 'message.read', channel_id: channel.id, payload: read });
-    const totals = await seededTotals(this.totals, this.readStates, [positionIn(channel, state)]);
+    const totals = await seededTotals(this.totals, { channels: this.channels, readStates: this.readStates }, [
+      positionIn(channel, state),
+    ]);
     const payload = {
       channel_id: channel.id,
       unread_count: unread,

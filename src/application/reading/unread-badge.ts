@@ -1,4 +1,5 @@
 import { Channel } from '../../domain/channel/channel.entity';
+import { ChannelRepository } from '../ports/channel-repository.port';
 import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
 import { ChannelPosition, UnreadTotal, UnreadTotals } from '../ports/unread-totals.port';
 
@@ -7,28 +8,32 @@ export function positionIn(channel: Channel, row: UserChannelState): ChannelPosi
   return {
     user_id: row.user_id,
     channel_id: row.channel_id,
-    last_seq: Math.max(channel.lastMessageSeq, row.channel_last_seq),
+    last_seq: channel.lastMessageSeq,
     read_seq: row.last_read_seq,
     is_muted: row.is_muted,
   };
 }
 
+/** Where a user's badge is seeded from: every channel of theirs and their rows. */
+export interface BadgeSources {
+  channels: ChannelRepository;
+  readStates: ReadStateRepository;
+}
+
 /**
- * Records the positions and returns every user's total, seeding (from all of their membership rows)
- * the users the store knew nothing of: a new user, or one whose totals Redis lost.
+ * Records the positions and returns every user's total, seeding (from all of their channels and
+ * rows: two reads) the users the store knew nothing of: a new user, or one whose totals Redis lost.
  */
 export async function seededTotals(
   totals: UnreadTotals,
-  readStates: ReadStateRepository,
+  sources: BadgeSources,
   positions: readonly ChannelPosition[],
 ): Promise<Map<string, KnownTotal>> {
   const known = new Map<string, KnownTotal>();
   for (const [userId, { total, changed }] of await totals.record(positions)) {
     if (total !== null) known.set(userId, { total, changed });
-    else {
-      const all = (await readStates.listByUser(userId)).map(rowPosition);
-      known.set(userId, { total: await totals.seed(userId, all), changed });
-    }
+    else
+      known.set(userId, { total: await totals.seed(userId, await allPositions(sources, userId)), changed });
   }
   return known;
 }
@@ -37,13 +42,20 @@ export interface KnownTotal extends UnreadTotal {
   total: number;
 }
 
-/** A row's position from what the row itself records of its channel. */
-function rowPosition(row: UserChannelState): ChannelPosition {
-  return {
-    user_id: row.user_id,
-    channel_id: row.channel_id,
-    last_seq: row.channel_last_seq,
-    read_seq: row.last_read_seq,
-    is_muted: row.is_muted,
-  };
+async function allPositions(
+  { channels, readStates }: BadgeSources,
+  userId: string,
+): Promise<ChannelPosition[]> {
+  const [listings, rows] = await Promise.all([channels.listByMember(userId), readStates.listByUser(userId)]);
+  const byChannel = new Map(rows.map((row) => [row.channel_id, row]));
+  return listings.map(({ channel }) => {
+    const row = byChannel.get(channel.id);
+    return {
+      user_id: userId,
+      channel_id: channel.id,
+      last_seq: channel.lastMessageSeq,
+      read_seq: row?.last_read_seq ?? 0,
+      is_muted: row?.is_muted ?? false,
+    };
+  });
 }

@@ -1,9 +1,9 @@
 import { Channel } from '../../domain/channel/channel.entity';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { EVERYONE_ONLINE, PresenceReader } from '../ports/presence-reader.port';
-import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
+import { UserChannelState } from '../ports/read-state-repository.port';
 import { UnreadTotals } from '../ports/unread-totals.port';
-import { positionIn, seededTotals } from './unread-badge';
+import { BadgeSources, positionIn, seededTotals } from './unread-badge';
 
 /**
  * After a new message: records every participant's position in the channel with UnreadTotals (the
@@ -15,7 +15,7 @@ import { positionIn, seededTotals } from './unread-badge';
  */
 export class UnreadRefresh {
   constructor(
-    private readonly readStates: ReadStateRepository,
+    private readonly sources: BadgeSources,
     private readonly events: EventPublisher,
     private readonly totals: UnreadTotals,
     private readonly presence: PresenceReader = EVERYONE_ONLINE,
@@ -26,7 +26,7 @@ export class UnreadRefresh {
     const positions = rows
       .filter((row) => channel.participant(row.user_id))
       .map((row) => positionIn(channel, row));
-    const totals = await seededTotals(this.totals, this.readStates, positions);
+    const totals = await seededTotals(this.totals, this.sources, positions);
     const changed = positions.filter((p) => totals.get(p.user_id)?.changed);
     const online = changed.length
       ? await this.presence.onlineAmong(changed.map((p) => p.user_id))

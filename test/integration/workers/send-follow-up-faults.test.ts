@@ -72,7 +72,12 @@ describe('A send and its follow-up when Redis fails between two of their steps',
     faults = new StepFaults(proxy);
     const p = faults.wrap(context.ports);
     sendMessage = new SendMessage(p.channels, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs);
-    const refresh = new UnreadRefresh(p.readStates, p.events, p.unreadTotals, p.presence);
+    const refresh = new UnreadRefresh(
+      { channels: p.channels, readStates: p.readStates },
+      p.events,
+      p.unreadTotals,
+      p.presence,
+    );
     completeSend = new CompleteSend(p.channels, p.messages, p.readStates, p.jobs, refresh);
     steps = await stepsOfOneSend();
     followUpSteps = await stepsOfOneFollowUp();

@@ -47,7 +47,7 @@ export function useCasesOver(c: InMemoryChat) {
       c.messages,
       c.readStates,
       c.jobs,
-      new UnreadRefresh(c.readStates, c.events, c.unreadTotals),
+      new UnreadRefresh({ channels: c.channels, readStates: c.readStates }, c.events, c.unreadTotals),
     ),
     notifyParticipants: new NotifyParticipants(c.channels, c.messages, c.readStates, c.events),
     getCentralizedView: new GetCentralizedView(c.channels, c.messages, c.readStates),
