@@ -85,12 +85,12 @@ export class SendMessage {
       });
     const followUp = outcome.created ? held.at(-1) : undefined;
     await Promise.all(held.filter((job) => job !== followUp).map((job) => this.jobs.discard(job)));
+    const message = toMessageView(outcome.message);
     if (followUp) {
       await this.jobs.release(followUp);
-      const payload = toMessageView(outcome.message);
-      await this.events.publish({ type: 'message.created', channel_id: channel.id, payload });
+      await this.events.publish({ type: 'message.created', channel_id: channel.id, payload: message });
     }
-    return { message: toMessageView(outcome.message), created: outcome.created };
+    return { message, created: outcome.created };
   }
 
   private async loadParent(channel: Channel, rawParentId: unknown): Promise<Message | null> {

@@ -5,8 +5,7 @@ import path from 'node:path';
 
 /*
  * A fresh clone holds nothing but its tracked files, so no tracked file may lean on a file beside the
- * checkout: the contract once lived in ../shared/DESIGN.md, which a clone does not have. Its own
- * statement is docs/contract.md.
+ * checkout. The product contract is stated in docs/contract.md.
  */
 
 const ROOT = execFileSync('git', ['rev-parse', '--show-toplevel'], {

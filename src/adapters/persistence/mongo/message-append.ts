@@ -43,14 +43,13 @@ export class MessageAppender {
 
   append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
     const { mutex, redis, locks, idKey } = this.turns;
+    const lockKey = locks.key('channel', draft.channel_id);
     const lock = new SendTurnLock(redis, {
-      lock: locks.key('channel', draft.channel_id),
+      lock: lockKey,
       seq: locks.seqKey(draft.channel_id),
       ids: idKey,
     });
-    return mutex.runHeld(locks.key('channel', draft.channel_id), lock, (turn) =>
-      this.appendInTurn(draft, turn, lock, options),
-    );
+    return mutex.runHeld(lockKey, lock, (turn) => this.appendInTurn(draft, turn, lock, options));
   }
 
   private async appendInTurn(
