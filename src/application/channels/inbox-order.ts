@@ -1,5 +1,5 @@
 import { ValidationError } from '../../domain/shared/domain-error';
-import { InboxPosition } from '../ports/read-state-repository.port';
+import { InboxPosition } from '../ports/channel-repository.port';
 
 /*
  * The inbox order: most recent activity first, ties broken by channel id (descending) so that the

@@ -1,13 +1,10 @@
 import { ChannelType } from '../../domain/channel/channel-type';
 import { ReadPointer } from '../../domain/read/read-pointer';
-import { InboxFilter, InboxPosition } from './channel-repository.port';
-
-export type { InboxFilter, InboxPosition } from './channel-repository.port';
 
 /**
- * One row per membership (UserChannelState): the user's read pointer, mute flag and unread count,
- * plus a copy of what the inbox sorts and filters on. The copy exists because FerretDB v1 has no
- * $lookup and pushes down only equality: the inbox is one equality query on user_id.
+ * One row per membership (UserChannelState): the user's read pointer and mute flag, plus copies of
+ * channel fields written when the row is created (the inbox now reads channel documents by
+ * member_ids; channel_last_seq, last_activity_at and unread_count are legacy and no longer kept current).
  */
 export interface UserChannelState {
   user_id: string;
@@ -29,17 +26,6 @@ export interface UserChannelState {
   last_activity_at: Date;
 }
 
-export interface InboxQuery extends InboxFilter {
-  limit: number;
-  /** Exclusive: start after this position. */
-  after?: InboxPosition;
-}
-
-export interface InboxPage {
-  states: UserChannelState[];
-  has_more: boolean;
-}
-
 /** Read state of one tenant's memberships. Every method is keyed by user_id and/or channel_id equality. */
 export interface ReadStateRepository {
   /** Inserts the row unless one exists for (user_id, channel_id); never overwrites. */
@@ -47,17 +33,11 @@ export interface ReadStateRepository {
 
   find(userId: string, channelId: string): Promise<UserChannelState | null>;
 
-  /** Every membership of the user, in the inbox order. */
-  listByUser(userId: string): Promise<UserChannelState[]>;
-
   /**
    * The user's rows, only those of `channelIds` when given, in any order: one query on user_id
    * (the views read the caller's rows for the channels they show).
    */
   findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]>;
-
-  /** A filtered page of the user's memberships in the inbox order (see InboxPosition). */
-  pageByUser(userId: string, query: InboxQuery): Promise<InboxPage>;
 
   /** Every membership row of the channel, in any order. */
   listByChannel(channelId: string): Promise<UserChannelState[]>;

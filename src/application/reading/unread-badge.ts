@@ -46,7 +46,7 @@ async function allPositions(
   { channels, readStates }: BadgeSources,
   userId: string,
 ): Promise<ChannelPosition[]> {
-  const [listings, rows] = await Promise.all([channels.listByMember(userId), readStates.listByUser(userId)]);
+  const [listings, rows] = await Promise.all([channels.listByMember(userId), readStates.findByUser(userId)]);
   const byChannel = new Map(rows.map((row) => [row.channel_id, row]));
   return listings.map(({ channel }) => {
     const row = byChannel.get(channel.id);

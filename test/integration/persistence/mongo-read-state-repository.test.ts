@@ -36,79 +36,21 @@ describe('MongoReadStateRepository', () => {
     });
   });
 
-  describe('inbox', () => {
-    const user = 'inbox-user';
-    const rows = [
-      aState({ user_id: user, last_activity_at: at(10), channel_type: 'direct' }),
-      aState({ user_id: user, last_activity_at: at(30) }),
-      aState({
-        user_id: user,
-        last_activity_at: at(20),
-        channel_type: 'contextual_object',
-        host_application_id: 'crm',
-        context_object_type: 'order',
-        context_object_id: '1',
-      }),
-      aState({
-        user_id: user,
-        last_activity_at: at(20),
-        channel_type: 'contextual_object',
-        host_application_id: 'crm',
-        context_object_type: 'order',
-        context_object_id: '2',
-      }),
-      aState({ user_id: 'not-them', last_activity_at: at(99) }),
-    ];
-    const sameTime = rows
-      .slice(2, 4)
-      .map((r) => r.channel_id)
-      .sort()
-      .reverse();
-    const inboxOrder = [rows[1].channel_id, ...sameTime, rows[0].channel_id];
-    before(() => Promise.all(rows.map((r) => states().create(r))));
+  describe('rows by user and by channel', () => {
+    const user = 'rows-user';
+    const rows = [aState({ user_id: user }), aState({ user_id: user }), aState({ user_id: user })];
+    before(() => Promise.all([...rows, aState({ user_id: 'not-them' })].map((r) => states().create(r))));
+    const ids = (found: { channel_id: string }[]) => found.map((r) => r.channel_id).sort();
 
-    it('lists every membership of the user, most recent activity first, ties by channel id descending', async () => {
-      const listed = await states().listByUser(user);
-
-      assert.deepEqual(
-        listed.map((s) => s.channel_id),
-        inboxOrder,
-      );
+    it('finds every row of the user, and only theirs', async () => {
+      assert.deepEqual(ids(await states().findByUser(user)), ids(rows));
     });
 
-    it('pages through the inbox with the position of the last row, without duplicates or gaps', async () => {
-      const first = await states().pageByUser(user, { limit: 3 });
-      const last = first.states.at(-1)!;
+    it('finds only the rows of the channels asked for, and none for an empty list', async () => {
+      const asked = [rows[0].channel_id, rows[2].channel_id];
 
-      const second = await states().pageByUser(user, { limit: 3, after: last });
-
-      assert.deepEqual([first.has_more, second.has_more], [true, false]);
-      assert.deepEqual(
-        [...first.states, ...second.states].map((s) => s.channel_id),
-        inboxOrder,
-      );
-    });
-
-    it('filters by channel type and context', async () => {
-      const contextual = await states().pageByUser(user, {
-        limit: 10,
-        channel_type: 'contextual_object',
-        host_application_id: 'crm',
-      });
-      const oneObject = await states().pageByUser(user, {
-        limit: 10,
-        context_object_type: 'order',
-        context_object_id: '2',
-      });
-
-      assert.deepEqual(
-        contextual.states.map((s) => s.channel_id),
-        sameTime,
-      );
-      assert.deepEqual(
-        oneObject.states.map((s) => s.channel_id),
-        [rows[3].channel_id],
-      );
+      assert.deepEqual(ids(await states().findByUser(user, asked)), asked.sort());
+      assert.deepEqual(await states().findByUser(user, []), []);
     });
 
     it('lists a channel’s rows', async () => {

@@ -1,8 +1,4 @@
-import { compareInbox } from '../../../src/application/channels/inbox-order';
 import {
-  InboxFilter,
-  InboxPage,
-  InboxQuery,
   ReadStateRepository,
   UserChannelState,
 } from '../../../src/application/ports/read-state-repository.port';
@@ -21,20 +17,8 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
     return row ? structuredClone(row) : null;
   }
 
-  async listByUser(userId: string): Promise<UserChannelState[]> {
-    return this.select((r) => r.user_id === userId).sort(compareInbox);
-  }
-
   async findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]> {
     return this.select((r) => r.user_id === userId && (!channelIds || channelIds.includes(r.channel_id)));
-  }
-
-  async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
-    const after = query.after;
-    const matching = (await this.listByUser(userId))
-      .filter((r) => matchesFilter(r, query))
-      .filter((r) => !after || compareInbox(after, r) < 0);
-    return { states: matching.slice(0, query.limit), has_more: matching.length > query.limit };
   }
 
   async listByChannel(channelId: string): Promise<UserChannelState[]> {
@@ -80,9 +64,4 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
 
 function keyOf(userId: string, channelId: string): string {
   return JSON.stringify([userId, channelId]);
-}
-
-function matchesFilter(row: UserChannelState, filter: InboxFilter): boolean {
-  const fields = ['channel_type', 'host_application_id', 'context_object_type', 'context_object_id'] as const;
-  return fields.every((field) => filter[field] === undefined || row[field] === filter[field]);
 }

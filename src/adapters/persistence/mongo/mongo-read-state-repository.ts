@@ -1,9 +1,5 @@
 import type { Model } from 'mongoose';
-import { compareInbox } from '../../../application/channels/inbox-order';
 import type {
-  InboxFilter,
-  InboxPage,
-  InboxQuery,
   ReadStateRepository,
   UserChannelState,
 } from '../../../application/ports/read-state-repository.port';
@@ -16,13 +12,6 @@ import {
   type UserChannelStateDocument,
 } from './schemas/user-channel-state.schema';
 import type { TenantLocks } from './tenant-locks';
-
-const FILTER_FIELDS = [
-  'channel_type',
-  'host_application_id',
-  'context_object_type',
-  'context_object_id',
-] as const;
 
 /**
  * Membership rows (UserChannelState), one per (channel, user). The inbox is one equality query on
@@ -52,10 +41,6 @@ export class MongoReadStateRepository implements ReadStateRepository {
     return doc ? toUserChannelState(doc) : null;
   }
 
-  async listByUser(userId: string): Promise<UserChannelState[]> {
-    return this.byUser(userId, {});
-  }
-
   /** `channel_id: {$in}` is filtered in FerretDB's memory, among the user's rows (user_id is pushed down). */
   async findByUser(userId: string, channelIds?: readonly string[]): Promise<UserChannelState[]> {
     if (channelIds?.length === 0) return [];
@@ -64,12 +49,6 @@ export class MongoReadStateRepository implements ReadStateRepository {
       : { user_id: userId };
     const docs = await this.states.find(filter).lean<UserChannelStateDocument[]>();
     return docs.map(toUserChannelState);
-  }
-
-  async pageByUser(userId: string, query: InboxQuery): Promise<InboxPage> {
-    const after = query.after;
-    const matching = (await this.byUser(userId, query)).filter((s) => !after || compareInbox(after, s) < 0);
-    return { states: matching.slice(0, query.limit), has_more: matching.length > query.limit };
   }
 
   async listByChannel(channelId: string): Promise<UserChannelState[]> {
@@ -107,16 +86,6 @@ export class MongoReadStateRepository implements ReadStateRepository {
   /** No lock needed: FerretDB's updates write back by `_id`, so an update cannot revive a deleted row. */
   async remove(userId: string, channelId: string): Promise<void> {
     await this.states.deleteOne({ _id: membershipId(channelId, userId) });
-  }
-
-  private async byUser(userId: string, filter: InboxFilter): Promise<UserChannelState[]> {
-    const equalities: InboxFilter = {};
-    for (const field of FILTER_FIELDS)
-      if (filter[field] !== undefined) Object.assign(equalities, { [field]: filter[field] });
-    const docs = await this.states
-      .find({ user_id: userId, ...equalities })
-      .lean<UserChannelStateDocument[]>();
-    return docs.map(toUserChannelState).sort(compareInbox);
   }
 
   private async set(userId: string, channelId: string, fields: Partial<UserChannelState>): Promise<void> {
