@@ -7,6 +7,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export SCARF_ANALYTICS=false
 [ -d node_modules ] || npm ci --no-audit --no-fund
 scripts/services.sh up
+# test/e2e/browser-csp.test.ts drives Debian's chromium through playwright-core, which downloads no browser.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "[test] installing chromium (Debian package)" >&2
+  as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
