@@ -79,6 +79,7 @@ export function benchEnv(redisUrl: string, overrides: Record<string, string> = {
     SOCKET_EVENTS_PER_SECOND: '10000',
     SOCKET_EVENTS_BURST: '100000',
     ...QUIET_ENV,
+    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
     ...overrides,
   };
 }

@@ -17,6 +17,8 @@ const MESSAGES = setting('BENCH_TENANT_MESSAGES', 1_000_000);
 const CHANNELS = setting('BENCH_USER_CHANNELS', 1_000);
 const SECONDS = setting('BENCH_SECONDS', 10);
 const IN_FLIGHT = 32;
+/** Which halves run: `in-process` (tables 1 and 4), `timed` (tables 2 and 3); both by default. */
+const PARTS = (process.env.BENCH_HOT_PATHS ?? 'in-process,timed').split(',');
 
 /**
  * Issue 10 §5 in one run (docs/performance.md): 1. commands per operation and 4. read times, on an
@@ -29,8 +31,8 @@ export async function runHotPaths(): Promise<void> {
   const env = benchEnv(redis.url);
   try {
     progress(`hot paths: databases ${env.MONGO_DB_PREFIX}*, private Redis ${redis.url}`);
-    await inProcess(env, redis);
-    await inChildProcesses(env, redis);
+    if (PARTS.includes('in-process')) await inProcess(env, redis);
+    if (PARTS.includes('timed')) await inChildProcesses(env, redis);
   } finally {
     redis.stop();
     progress('hot paths: dropping the bench databases');

@@ -19,7 +19,7 @@ export interface QueueThroughput {
 }
 
 const HANDLERS: Array<[QueueName, TenantJobHandler<never>]> = [
-  ['unread-counts', unreadCountsHandler as TenantJobHandler<never>],
+  ['unread-counts', unreadCountsHandler() as TenantJobHandler<never>],
   ['notifications', notificationsHandler as TenantJobHandler<never>],
   ['read-receipts', readReceiptsHandler as TenantJobHandler<never>],
 ];

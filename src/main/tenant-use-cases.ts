@@ -35,7 +35,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     muteChannel: new MuteChannel(p.channels, p.readStates, p.unreadTotals),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates, p.unreadTotals),
     listMessages: new ListMessages(p.channels, p.messages),
-    sendMessage: new SendMessage(p.channels, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs),
+    sendMessage: new SendMessage(p.membership, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
     deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
     markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.unreadTotals),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
+import { ChannelAccessCache } from '../../src/adapters/realtime/channel-access-cache';
 import { ChannelAccessRevocations } from '../../src/adapters/realtime/channel-access-revocations';
 import { RedisSocketEmitter } from '../../src/adapters/realtime/redis-socket-emitter';
 import { ShardedChannels } from '../../src/adapters/realtime/sharded-channels';
@@ -99,7 +100,11 @@ describe('Channel events across API nodes', () => {
     const emitter = new RedisSocketEmitter(redis, new ShardedChannels(testConfig().REDIS_KEY_PREFIX));
     const updated = { ...sent, content: 'edited by a worker', edited_at: new Date().toISOString() };
 
-    const revocations = new ChannelAccessRevocations(redis, testConfig().REDIS_KEY_PREFIX);
+    const revocations = new ChannelAccessRevocations(
+      redis,
+      testConfig().REDIS_KEY_PREFIX,
+      new ChannelAccessCache(),
+    );
 
     await new SocketIoEventPublisher(emitter, chat.tenant, revocations).publish({
       type: 'message.updated',

@@ -24,7 +24,7 @@ export class Child {
   ): Promise<Child> {
     const child = new Child(
       fork(script, args, {
-        execArgv: ['--require', 'tsx/cjs'],
+        execArgv: ['--require', 'tsx/cjs', ...profiling()],
         env: { PATH: process.env.PATH, ...env },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       }),
@@ -62,4 +62,10 @@ export class Child {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** With BENCH_PROFILE_DIR set, each child writes a V8 CPU profile there when it exits. */
+function profiling(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

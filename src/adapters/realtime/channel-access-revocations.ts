@@ -1,11 +1,14 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger';
+import type { ChannelAccessCache } from './channel-access-cache';
 
 /**
  * "Someone was removed from this channel", from the process that removed them to every API node,
  * so that each node's ChannelAccessCache forgets the channel's members at once (a later connection
  * of the removed user is looked up and refused). One sharded Pub/Sub channel for the deployment:
- * removals are rare, and every node must hear them whatever sockets it holds.
+ * removals are rare, and every node must hear them whatever sockets it holds. The publishing
+ * process's own cache forgets the channel before the publish, so its next check (a REST send
+ * answered right after the removal, say) cannot beat the message back from Redis.
  */
 export class ChannelAccessRevocations {
   readonly channel: string;
@@ -13,11 +16,13 @@ export class ChannelAccessRevocations {
   constructor(
     private readonly redis: Redis,
     redisKeyPrefix: string,
+    private readonly local: ChannelAccessCache,
   ) {
     this.channel = `${redisKeyPrefix}:channel-access-revoked`;
   }
 
   async publish(tenant: string, channelId: string): Promise<void> {
+    this.local.revoke(tenant, channelId);
     await this.redis.spublish(this.channel, JSON.stringify([tenant, channelId]));
   }
 

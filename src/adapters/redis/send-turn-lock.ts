@@ -5,21 +5,25 @@ import type { HeldLock } from './redis-keyed-mutex';
 export interface SendTurn {
   /** The channel's last stored seq as Redis counts it; null when Redis does not know it. */
   lastSeq: number | null;
-  /** A fresh tenant-wide message id; null when the id counter is missing (the caller seeds it). */
-  id: number | null;
+  /**
+   * The first of `count` fresh, consecutive tenant-wide message ids; null when the id counter is
+   * missing (the caller seeds it).
+   */
+  firstId: number | null;
 }
 
-// Takes the channel's lock and, in the same call, reads the channel's seq and increments the tenant's
-// id counter (a missing counter is left for RedisIdSequence to seed): one round trip for the turn.
-// KEYS: lock, channel seq, tenant id counter. ARGV: token, ttl ms.
+// Takes the channel's lock and, in the same call, reads the channel's seq and takes a block of ids
+// from the tenant's counter (a missing counter is left for RedisIdSequence to seed): one round trip
+// for the turn, whatever the number of messages it stores.
+// KEYS: lock, channel seq, tenant id counter. ARGV: token, ttl ms, id count.
 const ACQUIRE = `
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {0} end
 local seq = redis.call('GET', KEYS[2])
-local id = -1
-if redis.call('EXISTS', KEYS[3]) == 1 then id = redis.call('INCR', KEYS[3]) end
-return {1, seq and tonumber(seq) or -1, id}`;
+local last = -1
+if redis.call('EXISTS', KEYS[3]) == 1 then last = redis.call('INCRBY', KEYS[3], ARGV[3]) end
+return {1, seq and tonumber(seq) or -1, last}`;
 
-// Raises the channel's seq to the one stored in this turn (never lowers it: a holder whose lock
+// Raises the channel's seq to the last one stored in this turn (never lowers it: a holder whose lock
 // expired cannot undo a later one), then lets the lock go if it is still ours.
 // KEYS: lock, channel seq. ARGV: token, stored seq or ''.
 const RELEASE = `
@@ -38,8 +42,9 @@ export interface SendTurnKeys {
 /**
  * The lock of a send's turn in a channel (RedisKeyedMutex.runHeld), with the channel's seq counter
  * kept beside it in Redis: the seq is read as the lock is taken and written as it is let go, only
- * if a message was stored (`stored`), so a turn that fails before its insert leaves no gap. The
- * three keys must share a cluster slot: callers put the tenant in a hash tag.
+ * if a message was stored (`stored`), so a turn that fails before its insert leaves no gap. A turn
+ * stores up to `idCount` messages and takes that many ids with the lock. The three keys must share
+ * a cluster slot: callers put the tenant in a hash tag.
  */
 export class SendTurnLock implements HeldLock<SendTurn> {
   private storedSeq: number | null = null;
@@ -47,16 +52,18 @@ export class SendTurnLock implements HeldLock<SendTurn> {
   constructor(
     private readonly redis: Redis,
     private readonly keys: SendTurnKeys,
+    private readonly idCount = 1,
   ) {}
 
   async acquire(token: string, ttlMs: number): Promise<SendTurn | null> {
     const { lock, seq, ids } = this.keys;
-    const reply = (await this.redis.eval(ACQUIRE, 3, lock, seq, ids, token, ttlMs)) as number[];
+    const reply = (await this.redis.eval(ACQUIRE, 3, lock, seq, ids, token, ttlMs, this.idCount)) as number[];
     if (reply[0] !== 1) return null;
-    return { lastSeq: reply[1] < 0 ? null : reply[1], id: reply[2] < 0 ? null : reply[2] };
+    const [, lastSeq, lastId] = reply;
+    return { lastSeq: lastSeq < 0 ? null : lastSeq, firstId: lastId < 0 ? null : lastId - this.idCount + 1 };
   }
 
-  /** The seq this turn stored a message under: the channel's seq once the lock is let go. */
+  /** The highest seq this turn stored a message under: the channel's seq once the lock is let go. */
   stored(seq: number): void {
     this.storedSeq = seq;
   }

@@ -24,7 +24,7 @@ export async function loadListing(channels: ChannelRepository, channelId: unknow
 /** The message if it belongs to the channel; otherwise MessageNotFoundError (no existence leak). */
 export async function loadMessageIn(
   messages: MessageRepository,
-  channel: Channel,
+  channel: Pick<Channel, 'id'>,
   messageId: number,
 ): Promise<Message> {
   const message = await messages.findById(messageId);

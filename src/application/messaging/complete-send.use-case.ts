@@ -21,9 +21,9 @@ interface Sent {
  * A new message's follow-up, in the unread-counts worker (SendMessage enqueues it, held, before it
  * stores the message): the sender's read pointer moves to the message (sending implies having seen
  * the channel; the messages it skips over are receipted, the receipt job going first), everyone's
- * unread count and badge (UnreadRefresh), then the
- * notifications job with its recipients. It reads the channel and its membership rows once, whatever
- * the channel's size. Every step is idempotent (only-forward writes, deterministic job ids), so a
+ * unread count and badge (UnreadRefresh), then the notifications job with its recipients. It reads
+ * the channel and its membership rows once, whatever the channel's size and however many messages it
+ * completes at once (executeAll). Every step is idempotent (only-forward writes, deterministic job ids), so a
  * retry is harmless. A message that was never stored (its send died before the insert) completes
  * nothing. @throws MessageNotStoredYetError (retried) while the message is not found.
  */
@@ -36,17 +36,47 @@ export class CompleteSend {
     private readonly unread: UnreadRefresh,
   ) {}
 
+  /** @throws MessageNotStoredYetError (retried) while the message is not found. */
   async execute(input: NewMessageJobData): Promise<void> {
+    const [unstored] = await this.executeAll([input]);
+    if (unstored) throw new MessageNotStoredYetError(unstored.channel_id, unstored.message_id);
+  }
+
+  /**
+   * The follow-ups of several new messages of one channel at once (a worker groups the jobs that
+   * run together): the channel and its rows are read once, each sender's pointer moves once (to
+   * their latest message), the badges are refreshed once, then each message gets its notifications
+   * job. Answers the inputs whose message is not stored (yet): their jobs are retried.
+   */
+  async executeAll(inputs: readonly NewMessageJobData[]): Promise<NewMessageJobData[]> {
+    const channelId = inputs[0]?.channel_id;
+    if (inputs.some((input) => input.channel_id !== channelId))
+      throw new Error('executeAll takes the messages of one channel');
     const [channel, rows] = await Promise.all([
-      this.channels.findById(input.channel_id),
-      this.readStates.listByChannel(input.channel_id),
+      this.channels.findById(channelId),
+      this.readStates.listByChannel(channelId),
     ]);
-    if (!channel) return;
-    const sent = await this.storedMessage(channel, input);
-    if (!sent) return;
-    const current = await this.moveSenderPointer(channel, rows, sent);
-    await this.unread.refresh(channel, current);
-    await this.jobs.enqueue(notificationJob(channel.id, sent.id, recipientsOf(channel, current, sent)));
+    if (!channel) return [];
+    const sent: Sent[] = [];
+    const unstored: NewMessageJobData[] = [];
+    for (const input of inputs) {
+      const found = await this.storedMessage(channel, input);
+      if (found === 'not yet') unstored.push(input);
+      else if (found) sent.push(found);
+    }
+    const moved = await Promise.all(
+      latestBySender(sent).map((s) => this.moveSenderPointer(channel, rows, s)),
+    );
+    const byUser = new Map(rows.map((row) => [row.user_id, row]));
+    for (const row of moved) if (row) byUser.set(row.user_id, row);
+    const current = [...byUser.values()];
+    if (sent.length > 0) await this.unread.refresh(channel, current);
+    await Promise.all(
+      sent.map((s) =>
+        this.jobs.enqueue(notificationJob(channel.id, s.id, recipientsOf(channel, current, s))),
+      ),
+    );
+    return unstored;
   }
 
   /**
@@ -54,7 +84,7 @@ export class CompleteSend {
    * earlier one is stored too). Otherwise it is looked up: the send died between storing it and
    * recording it on the channel (repaired here), or it was never stored.
    */
-  private async storedMessage(channel: Channel, input: NewMessageJobData): Promise<Sent | null> {
+  private async storedMessage(channel: Channel, input: NewMessageJobData): Promise<Sent | 'not yet' | null> {
     if (input.seq !== undefined && input.user_id !== undefined && channel.lastMessageSeq >= input.seq) {
       const sentAt = input.sent_at ? new Date(input.sent_at) : (channel.lastMessageAt ?? new Date());
       return { id: input.message_id, seq: input.seq, userId: input.user_id, sentAt };
@@ -63,24 +93,30 @@ export class CompleteSend {
     // Held past its hold, the job may run while a slow send is still storing it: BullMQ retries it
     // with back-off. A send that died before its insert leaves a job that fails for good after its
     // attempts, kept for inspection. (Jobs of the previous layout carry no seq: nothing to wait for.)
-    if (!message && input.seq !== undefined)
-      throw new MessageNotStoredYetError(input.channel_id, input.message_id);
+    if (!message && input.seq !== undefined) return 'not yet';
     if (!message || message.channelId !== channel.id) return null;
     await this.channels.recordLastMessage(channel.id, message);
     channel.recordLastMessage(message.id, message.seq, message.createdAt);
     return { id: message.id, seq: message.seq, userId: message.userId, sentAt: message.createdAt };
   }
 
-  /** The rows with the sender's pointer on the message; receipts first for what the move skips. */
-  private async moveSenderPointer(channel: Channel, rows: UserChannelState[], sent: Sent) {
+  /**
+   * Moves the sender's pointer to the message, receipts first for what the move skips; answers the
+   * sender's row as it now is, or null when nothing moved.
+   */
+  private async moveSenderPointer(
+    channel: Channel,
+    rows: readonly UserChannelState[],
+    sent: Sent,
+  ): Promise<UserChannelState | null> {
     const sender = channel.participant(sent.userId);
-    if (!sender) return rows; // the sender left meanwhile: nothing of theirs to move
+    if (!sender) return null; // the sender left meanwhile: nothing of theirs to move
     let row = rows.find((r) => r.user_id === sent.userId);
     if (!row) {
       row = newMembershipState(channel, sender);
       await this.readStates.create(row);
     }
-    if (row.last_read_seq >= sent.seq) return rows;
+    if (row.last_read_seq >= sent.seq) return row;
     let receipt: Job | undefined;
     if (sent.seq - row.last_read_seq > 1) {
       receipt = readReceiptJob({
@@ -95,9 +131,15 @@ export class CompleteSend {
     }
     await this.readStates.advancePointer(sent.userId, channel.id, ReadPointer.at(sent.id, sent.seq));
     if (receipt) await this.jobs.release(receipt);
-    const moved = { ...row, last_read_message_id: sent.id, last_read_seq: sent.seq };
-    return [...rows.filter((r) => r.user_id !== sent.userId), moved];
+    return { ...row, last_read_message_id: sent.id, last_read_seq: sent.seq };
   }
+}
+
+/** Each sender's latest message: the one their pointer moves to. */
+function latestBySender(sent: readonly Sent[]): Sent[] {
+  const latest = new Map<string, Sent>();
+  for (const s of sent) if ((latest.get(s.userId)?.seq ?? -1) < s.seq) latest.set(s.userId, s);
+  return [...latest.values()];
 }
 
 /** Participants but the sender, who have not muted the channel and have not read past the message. */

@@ -1,10 +1,9 @@
-import { assertCanSend } from '../../domain/access/access-policy';
-import { Channel } from '../../domain/channel/channel.entity';
+import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { Message } from '../../domain/message/message.entity';
 import { parseClientMessageId } from '../../domain/message/new-message';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { loadMessageIn } from '../channels/load-channel';
 import { Job, unreadCountsJob } from '../jobs/jobs';
-import { ChannelRepository } from '../ports/channel-repository.port';
+import { ChannelMembership } from '../ports/channel-membership.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
@@ -32,7 +31,9 @@ export interface SendMessageResult {
 export const DEFAULT_SEND_HOLD_MS = 5_000;
 
 /**
- * Sends a message: stores it (it becomes the channel's last message in the same step) and publishes
+ * Sends a message: checks that the sender is a participant (every participant may send: the access
+ * policy's assertCanSend; ChannelMembership answers it, from the node's memory of the channel's
+ * members when it has them, so a busy channel's sends do not read its document), stores it (it becomes the channel's last message in the same step) and publishes
  * message.created. Everything else is the follow-up job (unread-counts queue, CompleteSend): the
  * sender's pointer, unread counts, notifications. That job is the send's outbox: it is enqueued,
  * held, before the message is stored and released once it is, so a process that dies in between
@@ -42,7 +43,7 @@ export const DEFAULT_SEND_HOLD_MS = 5_000;
  */
 export class SendMessage {
   constructor(
-    private readonly channels: ChannelRepository,
+    private readonly membership: ChannelMembership,
     private readonly messages: MessageRepository,
     private readonly events: EventPublisher,
     private readonly jobs: JobQueue,
@@ -54,25 +55,27 @@ export class SendMessage {
     const clientMessageId = parseClientMessageId(input.client_message_id);
     // The repeat lookup does not wait for the channel; its answer is used only once access is checked.
     // A retried send returns before it takes the lock, so it costs no id and holds no job.
-    const [channel, seen] = await Promise.all([
-      loadChannel(this.channels, input.channelId),
+    const channelId = input.channelId;
+    const [isMember, seen] = await Promise.all([
+      typeof channelId !== 'string' || channelId === ''
+        ? false
+        : this.membership.isMember(channelId, input.userId),
       clientMessageId === null
         ? null
-        : this.messages.findByClientMessageId(input.channelId, input.userId, clientMessageId),
+        : this.messages.findByClientMessageId(channelId, input.userId, clientMessageId),
     ]);
-    assertCanSend(channel, input.userId);
+    if (!isMember) throw new ChannelNotFoundError();
     if (seen) return { message: toMessageView(seen), created: false };
     const draft = Message.draft({
       ...input,
-      channel_id: channel.id,
+      channel_id: channelId,
       user_id: input.userId,
-      parent: await this.loadParent(channel, input.parent_id),
+      parent: await this.loadParent(channelId, input.parent_id),
       now: this.clock.now(),
     });
     const held: Job[] = [];
     const outcome = await this.messages
       .append(draft, {
-        knownLastSeq: channel.lastMessageSeq,
         beforeStore: async (slot) => {
           const job = unreadCountsJob({ ...slot, ...draft });
           held.push(job);
@@ -88,13 +91,13 @@ export class SendMessage {
     const message = toMessageView(outcome.message);
     if (followUp) {
       await this.jobs.release(followUp);
-      await this.events.publish({ type: 'message.created', channel_id: channel.id, payload: message });
+      await this.events.publish({ type: 'message.created', channel_id: channelId, payload: message });
     }
     return { message, created: outcome.created };
   }
 
-  private async loadParent(channel: Channel, rawParentId: unknown): Promise<Message | null> {
+  private async loadParent(channelId: string, rawParentId: unknown): Promise<Message | null> {
     const parentId = optionalMessageId(rawParentId, 'parent_id');
-    return parentId === null ? null : loadMessageIn(this.messages, channel, parentId);
+    return parentId === null ? null : loadMessageIn(this.messages, { id: channelId }, parentId);
   }
 }

@@ -8,8 +8,6 @@ export interface AppendResult {
 }
 
 export interface AppendOptions {
-  /** The channel's last seq as the caller read it: where numbering resumes if the store lost count. */
-  knownLastSeq?: number;
   /**
    * Called with the id and seq the message is about to be stored under, before it is; again with the
    * next ones if that attempt loses its seq or id to another message. A send's outbox goes here.

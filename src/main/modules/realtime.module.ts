@@ -42,6 +42,7 @@ export const realtimeEventsModule = new ContainerModule(({ bind }) => {
       return new ChannelAccessRevocations(
         ctx.get<RedisConnections>(TOKENS.Redis).command,
         config.REDIS_KEY_PREFIX,
+        ctx.get<ChannelAccessCache>(TOKENS.ChannelAccess),
       );
     })
     .inSingletonScope();

@@ -35,7 +35,7 @@ export const workersModule = new ContainerModule(({ bind }) => {
       );
       const processors = new Map<QueueName, Processor>([
         ['read-receipts', tenantProcessor(contexts, logger, readReceiptsHandler)],
-        ['unread-counts', tenantProcessor(contexts, logger, unreadCountsHandler)],
+        ['unread-counts', tenantProcessor(contexts, logger, unreadCountsHandler())],
         ['notifications', tenantProcessor(contexts, logger, notificationsHandler)],
         ['webhooks', tenantProcessor(contexts, logger, webhooks)],
       ]);

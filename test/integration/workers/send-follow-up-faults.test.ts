@@ -71,7 +71,7 @@ describe('A send and its follow-up when Redis fails between two of their steps',
     context = await workers.createTenant('follow-up');
     faults = new StepFaults(proxy);
     const p = faults.wrap(context.ports);
-    sendMessage = new SendMessage(p.channels, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs);
+    sendMessage = new SendMessage(p.membership, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs);
     const refresh = new UnreadRefresh(
       { channels: p.channels, readStates: p.readStates },
       p.events,
@@ -118,7 +118,7 @@ describe('A send and its follow-up when Redis fails between two of their steps',
   async function sendHeld(channelId: string, clientMessageId: string): Promise<NewMessageJobData> {
     const p = context.ports;
     const jobs = { ...p.jobs, enqueue: p.jobs.enqueue.bind(p.jobs), release: async () => undefined };
-    const held = new SendMessage(p.channels, p.messages, p.events, jobs, p.clock, 60_000);
+    const held = new SendMessage(p.membership, p.messages, p.events, jobs, p.clock, 60_000);
     const { message } = await held.execute({
       userId: 'ana',
       channelId,

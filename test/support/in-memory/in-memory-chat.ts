@@ -1,3 +1,4 @@
+import type { ChannelMembership } from '../../../src/application/ports/channel-membership.port';
 import { InMemoryIdSequence, ManualClock, SequentialUuidGenerator } from './clock.fakes';
 import { InMemoryChannelRepository } from './in-memory-channel-repository';
 import { InMemoryUserDirectory } from './in-memory-directories';
@@ -20,4 +21,8 @@ export class InMemoryChat {
   readonly events = new InMemoryEventPublisher();
   readonly jobs = new InMemoryJobQueue();
   readonly unreadTotals = new InMemoryUnreadTotals();
+  /** Asks the channel every time (the real one may answer "yes" from a node's memory). */
+  readonly membership: ChannelMembership = {
+    isMember: async (channelId, userId) => !!(await this.channels.findById(channelId))?.participant(userId),
+  };
 }

@@ -22,7 +22,7 @@ export class InMemoryMessageRepository implements MessageRepository {
 
   async append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
     const id = await this.ids.next();
-    const seq = (this.lastSeq.get(draft.channel_id) ?? options.knownLastSeq ?? 0) + 1;
+    const seq = (this.lastSeq.get(draft.channel_id) ?? 0) + 1;
     await options.beforeStore?.({ id, seq });
     const seen = draft.client_message_id
       ? await this.findByClientMessageId(draft.channel_id, draft.user_id, draft.client_message_id)

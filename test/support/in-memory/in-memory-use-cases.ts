@@ -35,7 +35,7 @@ export function useCasesOver(c: InMemoryChat) {
     addParticipants: new AddParticipants(c.channels, c.readStates, c.users, c.events, c.clock),
     removeParticipant: new RemoveParticipant(c.channels, c.readStates, c.events),
     changeRole: new ChangeRole(c.channels),
-    sendMessage: new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock),
+    sendMessage: new SendMessage(c.membership, c.messages, c.events, c.jobs, c.clock),
     listMessages: new ListMessages(c.channels, c.messages),
     editMessage: new EditMessage(c.channels, c.messages, c.events, c.clock),
     deleteMessage: new DeleteMessage(c.channels, c.messages, c.events, c.clock),

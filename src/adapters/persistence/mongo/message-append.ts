@@ -4,6 +4,7 @@ import type { AppendOptions, AppendResult } from '../../../application/ports/mes
 import type { NewMessage } from '../../../domain/message/new-message';
 import type { MessageIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
+import { KeyedBatches, type Waiting } from '../../batching/keyed-batches';
 import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
 import { lastMessageFields } from './last-message-copy';
 import { isDuplicateKey } from './mongo-errors';
@@ -11,29 +12,48 @@ import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
-/** Insert attempts before giving up; each failed one moves past one stale seq or one reused id. */
+/** Insert attempts of one turn before giving up; each failed one moves past one conflict. */
 const MAX_ATTEMPTS = 20;
+
+/** Most messages one turn stores: one insertMany, one channel write. */
+const MAX_BATCH = 64;
 
 type Conflict =
   { kind: 'repeat'; result: AppendResult } | { kind: 'seq-taken'; id: number } | { kind: 'id-taken' };
 
+/** A send waiting for its channel's next turn. */
+type PendingAppend = Waiting<{ draft: NewMessage; options: AppendOptions }, AppendResult>;
+
 /**
- * Message insertion, in one turn of the channel's lock (TenantLocks 'channel', the lock that also
- * guards the channel document), which costs two Redis calls (SendTurnLock) and two MongoDB writes:
- * 1. taking the lock reads the channel's seq counter and a fresh tenant-wide id from Redis; the id is
- *    asked inside the lock, so within a channel id order is seq order;
- * 2. insert; the unique indexes decide what a duplicate means (FerretDB's E11000 names no index,
- *    so equality lookups tell): the same idempotency key is a repeat (the first message is returned,
+ * Message insertion, in turns of the channel's lock (TenantLocks 'channel', the lock that also
+ * guards the channel document). Sends into one channel that arrive while a turn is running wait for
+ * the next one in this process and share it (group commit): a turn stores every message waiting, up
+ * to MAX_BATCH, for two Redis calls (SendTurnLock) and two MongoDB writes, so a busy channel pays a
+ * turn per batch instead of per message. In a turn:
+ * 1. taking the lock reads the channel's seq counter (seeded from the channel document when Redis lost
+ *    it) and a block of fresh tenant-wide ids from Redis;
+ *    the ids are taken inside the lock and given out in seq order, so within a channel id order is
+ *    seq order;
+ * 2. one ordered insertMany (each message's `beforeStore` has run first); it stops at the first
+ *    duplicate, and the unique indexes decide what that means (FerretDB's E11000 names no index, so
+ *    equality lookups tell): the same idempotency key is a repeat (that send gets the first message,
  *    nothing stored); a taken (channel, seq) means the counter was behind (Redis lost it, or a crash
- *    came between an insert and the counter write), so probe the next seq; otherwise the id was
- *    reused after Redis lost its counter, so ask for a higher one;
- * 3. the channel document records its last message (under the same lock: FerretDB v1 rewrites whole
- *    documents, so a participant change must not interleave);
+ *    came between an insert and the counter write), so probe the next seq; otherwise an id was reused
+ *    after Redis lost its counter, so ask for higher ones. The messages after it are inserted again
+ *    with the next seqs and fresh ids, so the seqs stay gapless;
+ * 3. the channel document records the turn's last message (under the same lock: FerretDB v1 rewrites
+ *    whole documents, so a participant change must not interleave);
  * 4. letting the lock go writes the counter, only when a message was stored: no gap in seq.
- * If the lock ever expired early, the unique (channel_id, seq) index still keeps seqs unique and a
- * fresh id per attempt keeps them ordered.
+ * Every send of the turn is answered once the channel records the last message. If the lock ever
+ * expired early, the unique (channel_id, seq) index still keeps seqs unique and fresh ids per attempt
+ * keep them ordered.
  */
 export class MessageAppender {
+  /** Per channel, the sends waiting for its next turn in this process. */
+  private readonly turnsOf = new KeyedBatches(MAX_BATCH, (channelId, batch: PendingAppend[]) =>
+    this.turn(channelId, batch),
+  );
+
   constructor(
     private readonly messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
@@ -42,56 +62,94 @@ export class MessageAppender {
   ) {}
 
   append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.turnsOf.add(draft.channel_id, { draft, options });
+  }
+
+  private turn(channelId: string, batch: PendingAppend[]): Promise<void> {
     const { mutex, redis, locks, idKey } = this.turns;
-    const lockKey = locks.key('channel', draft.channel_id);
-    const lock = new SendTurnLock(redis, {
-      lock: lockKey,
-      seq: locks.seqKey(draft.channel_id),
-      ids: idKey,
-    });
-    return mutex.runHeld(lockKey, lock, (turn) => this.appendInTurn(draft, turn, lock, options));
+    const lockKey = locks.key('channel', channelId);
+    const keys = { lock: lockKey, seq: locks.seqKey(channelId), ids: idKey };
+    const lock = new SendTurnLock(redis, keys, batch.length);
+    return mutex.runHeld(lockKey, lock, (turn) => this.appendInTurn(batch, turn, lock));
   }
 
-  private async appendInTurn(
-    draft: NewMessage,
-    turn: SendTurn,
-    lock: SendTurnLock,
-    options: AppendOptions,
-  ): Promise<AppendResult> {
-    let seq = (turn.lastSeq ?? options.knownLastSeq ?? 0) + 1;
+  private async appendInTurn(batch: PendingAppend[], turn: SendTurn, lock: SendTurnLock): Promise<void> {
+    let seq = (turn.lastSeq ?? (await this.recordedLastSeq(batch[0].item.draft.channel_id))) + 1;
+    let ids = turn.firstId === null ? null : batch.map((_, i) => turn.firstId! + i);
     let floor = 0;
-    let id = turn.id;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-      id ??= await this.ids.nextAbove(floor);
-      const doc = toMessageDocument(draft, id, seq);
-      await options.beforeStore?.({ id, seq });
-      if (await this.inserted(doc)) {
-        lock.stored(seq);
-        await this.recordLast(doc);
-        return { message: toMessage(doc), created: true };
+    let remaining = batch;
+    let last: MessageDocument | null = null;
+    const answers: Array<[PendingAppend, AppendResult]> = [];
+    let failure: unknown = null;
+    try {
+      for (let attempt = 1; remaining.length > 0; attempt += 1) {
+        if (attempt > MAX_ATTEMPTS)
+          throw new Error(
+            `no free seq or id for channel ${batch[0].item.draft.channel_id} after ${MAX_ATTEMPTS} attempts`,
+          );
+        ids ??= await this.freshIds(remaining.length, floor);
+        const docs = remaining.map((p, i) => toMessageDocument(p.item.draft, ids![i], seq + i));
+        await Promise.all(
+          remaining.map((p, i) => p.item.options.beforeStore?.({ id: docs[i]._id, seq: docs[i].seq })),
+        );
+        const stored = await this.insertInOrder(docs);
+        for (let i = 0; i < stored; i += 1)
+          answers.push([remaining[i], { message: toMessage(docs[i]), created: true }]);
+        if (stored > 0) {
+          last = docs[stored - 1];
+          lock.stored(last.seq);
+        }
+        if (stored === docs.length) break;
+        const refused = remaining[stored];
+        const conflict = await this.conflictOf(refused.item.draft, seq + stored);
+        floor = Math.max(floor, ids[docs.length - 1], conflict.kind === 'seq-taken' ? conflict.id : 0);
+        seq += stored + (conflict.kind === 'seq-taken' ? 1 : 0);
+        if (conflict.kind === 'repeat') answers.push([refused, conflict.result]);
+        remaining = remaining.slice(conflict.kind === 'repeat' ? stored + 1 : stored);
+        // Fresh ids for what is left: a job held for an id must not be mistaken for the next attempt's.
+        ids = null;
       }
-      const conflict = await this.conflictOf(draft, seq);
-      if (conflict.kind === 'repeat') return conflict.result;
-      if (conflict.kind === 'seq-taken') seq += 1;
-      floor = Math.max(floor, id, conflict.kind === 'seq-taken' ? conflict.id : 0);
-      id = null;
+    } catch (error) {
+      failure = error;
     }
-    throw new Error(`no free seq or id for channel ${draft.channel_id} after ${MAX_ATTEMPTS} attempts`);
+    if (last) await this.recordLast(last);
+    for (const [pending, result] of answers) pending.resolve(result);
+    // What was stored is answered above; the sends left unanswered get the error (runTurns).
+    if (failure !== null) throw failure;
   }
 
-  private async inserted(doc: MessageDocument): Promise<boolean> {
+  /** Where numbering resumes when Redis lost the channel's counter: the channel document's last seq. */
+  private async recordedLastSeq(channelId: string): Promise<number> {
+    const doc = await this.channels
+      .findById(channelId, { last_message_seq: 1 })
+      .lean<Pick<ChannelDocument, 'last_message_seq'>>();
+    return doc?.last_message_seq ?? 0;
+  }
+
+  /** `count` fresh ids above `floor`, ascending (the rare path: Redis lost its counter, or a retry). */
+  private async freshIds(count: number, floor: number): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i += 1) ids.push(await this.ids.nextAbove(Math.max(floor, ids.at(-1) ?? 0)));
+    return ids;
+  }
+
+  /** Inserts in order, stopping at the first duplicate key; answers how many were stored. */
+  private async insertInOrder(docs: MessageDocument[]): Promise<number> {
     try {
-      await this.messages.create(doc);
-      return true;
+      // The documents are complete (toMessageDocument): nothing for Mongoose to cast or default.
+      await this.messages.insertMany(docs, { ordered: true, lean: true });
+      return docs.length;
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      const refused = firstRefusedIndex(error);
+      if (refused === null) throw error;
+      return refused;
     }
   }
 
   /**
-   * Only-if-greater, as ChannelRepository.recordLastMessage. The message is stored whatever happens
-   * here: a failure must not turn it into an error (and a retry); the send's follow-up repairs it.
+   * Only-if-greater, as ChannelRepository.recordLastMessage. The messages are stored whatever happens
+   * here: a failure must not turn them into errors (and retries); the sends' follow-ups repair it.
    */
   private async recordLast(doc: MessageDocument): Promise<void> {
     await this.channels
@@ -113,6 +171,14 @@ export class MessageAppender {
       .lean<Pick<MessageDocument, '_id'>>();
     return holder ? { kind: 'seq-taken', id: holder._id } : { kind: 'id-taken' };
   }
+}
+
+/** Where an ordered insertMany stopped: the index of its first write error (null if it does not say). */
+function firstRefusedIndex(error: unknown): number | null {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  const indexes = list.map((e) => (e as { index?: unknown }).index).filter((i) => typeof i === 'number');
+  return indexes.length > 0 ? Math.min(...indexes) : null;
 }
 
 /**

@@ -59,7 +59,7 @@ describe('ResumePendingSends', () => {
   describe('when a send of the current layout completed normally', () => {
     it('uses no outbox entry (its held follow-up job is its outbox)', async () => {
       const c = s.chat;
-      const send = new SendMessage(c.channels, c.messages, c.events, c.jobs, c.clock);
+      const send = new SendMessage(c.membership, c.messages, c.events, c.jobs, c.clock);
 
       await send.execute({ userId: 'alice', channelId, content: 'fine' });
 
