@@ -255,6 +255,22 @@ describe('Participants API', () => {
       assert.equal((await bob.get(`channels/${channel.id}/`)).status, 404);
     });
 
+    it('refuses a removed participant’s send at once, though their sends a moment before were let in', async () => {
+      // The sends before the removal leave the channel's members in the node's memory.
+      for (const content of ['one', 'two'])
+        assert.equal((await bob.post(`channels/${channel.id}/send_message/`, { content })).status, 201);
+
+      await alice.delete(`channels/${channel.id}/participants/bob/`);
+      const res = await bob.post(`channels/${channel.id}/send_message/`, { content: 'after' });
+
+      assert.equal(res.status, 404);
+      assert.equal(res.body.error.code, 'channel_not_found');
+      assert.deepEqual(
+        (await alice.history(channel.id)).map((m) => m.content),
+        ['one', 'two'],
+      );
+    });
+
     it('lets anyone leave, and promotes a successor when the last admin leaves', async () => {
       const res = await alice.delete(`channels/${channel.id}/participants/alice/`);
 

@@ -78,6 +78,77 @@ describe('Persistence under concurrency', () => {
     );
   });
 
+  it('stores 32 parallel sends of one process in a few turns of the channel, not one each', async () => {
+    const channelId = aGroup().id;
+    const messages = tenant.models.messages as unknown as { insertMany: (...args: unknown[]) => unknown };
+    const insertMany = messages.insertMany;
+    let inserts = 0;
+    messages.insertMany = (...args) => {
+      inserts += 1;
+      return insertMany.apply(tenant.models.messages, args);
+    };
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 32 }, (_, i) =>
+          tenant.repos.messages.append(draft(channelId, 'alice', { content: `m${i}` })),
+        ),
+      );
+
+      const bySeq = results.map((r) => r.message).sort((a, b) => a.seq - b.seq);
+      assert.deepEqual(
+        bySeq.map((m) => m.seq),
+        Array.from({ length: 32 }, (_, i) => i + 1),
+      );
+      assert.ok(
+        bySeq.every((m, i) => i === 0 || m.id > bySeq[i - 1].id),
+        'ids increase with seq',
+      );
+      assert.ok(inserts <= 4, `32 sends took ${inserts} inserts`);
+    } finally {
+      messages.insertMany = insertMany;
+    }
+  });
+
+  it('answers repeats inside a turn with the first message and keeps the others gapless, also after Redis lost the seq', async () => {
+    const channelId = aGroup().id;
+    const earlier = await tenant.repos.messages.append(
+      draft(channelId, 'alice', { client_message_id: 'first' }),
+    );
+    for (let i = 0; i < 4; i += 1) await tenant.repos.messages.append(draft(channelId, 'alice'));
+    // The counter is gone, and no channel document records the last seq: numbering probes past the five.
+    await fixture.redis.del(tenant.locks.seqKey(channelId));
+
+    const results = await inParallel(24, (repos, i) =>
+      repos.messages.append(
+        draft(
+          channelId,
+          'alice',
+          i % 6 === 0 ? { client_message_id: 'first' } : { client_message_id: `new-${i}` },
+        ),
+      ),
+    );
+
+    const repeats = results.filter((_, i) => i % 6 === 0);
+    assert.ok(repeats.every((r) => !r.created && r.message.id === earlier.message.id));
+    const created = results
+      .filter((r) => r.created)
+      .map((r) => r.message)
+      .sort((a, b) => a.seq - b.seq);
+    assert.deepEqual(
+      created.map((m) => m.seq),
+      Array.from({ length: 20 }, (_, i) => i + 6),
+    );
+    assert.ok(
+      created.every((m, i) => i === 0 || m.id > created[i - 1].id),
+      'ids increase with seq',
+    );
+    const page = await tenant.repos.messages.page(channelId, { limit: 100 });
+    assert.deepEqual(
+      page.messages.map((m) => m.seq),
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+  });
+
   it('keeps the furthest read pointer under parallel advances, and loses no other update', async () => {
     const state = aState({ user_id: 'rita' });
     await tenant.repos.readStates.create(state);

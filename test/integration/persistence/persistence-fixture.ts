@@ -63,7 +63,7 @@ export class PersistenceFixture {
       db,
       models: tenantModels(db),
       repos: createTenantRepositories(db, deps),
-      locks: new TenantLocks(this.mutex, `${this.keyPrefix}:${db.name}`),
+      locks: new TenantLocks(this.mutex, `${this.keyPrefix}:{${db.name}}`),
       otherProcess: () => createTenantRepositories(db, { redis: this.client(), keyPrefix: this.keyPrefix }),
     };
   }

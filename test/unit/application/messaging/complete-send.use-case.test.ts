@@ -118,6 +118,60 @@ describe('CompleteSend', () => {
     assert.deepEqual([s.chat.events.published, s.chat.jobs.jobs], [[], []]);
   });
 
+  describe('several messages of a channel at once (executeAll)', () => {
+    it('moves each sender once, to their latest message, and notifies each message', async () => {
+      const first = await s.send('alice', channelId);
+      const reply = await s.send('bob', channelId);
+      const last = await s.send('alice', channelId);
+      const jobs = s.chat.jobs.drain('unread-counts').map((j) => j.data);
+
+      assert.deepEqual(await s.useCases.completeSend.executeAll(jobs), []);
+
+      assert.equal((await s.chat.readStates.find('alice', channelId))?.last_read_message_id, last.id);
+      assert.equal((await s.chat.readStates.find('bob', channelId))?.last_read_message_id, reply.id);
+      const receipts = s.chat.jobs
+        .inQueue('read-receipts')
+        .map((j) => [j.data.user_id, j.data.from_seq, j.data.to_seq]);
+      assert.deepEqual(receipts.sort(), [
+        ['alice', 0, 3],
+        ['bob', 0, 2],
+      ]);
+      const notified = s.chat.jobs
+        .inQueue('notifications')
+        .map((j) => [j.data.message_id, j.data.recipients]);
+      // Bob sent after the first message: his pointer is past it. Alice's moved past bob's reply.
+      assert.deepEqual(notified, [
+        [first.id, ['carol']],
+        [reply.id, ['carol']],
+        [last.id, ['bob', 'carol']],
+      ]);
+      assert.equal((await s.useCases.getChannel.execute({ userId: 'carol', channelId })).unread_count, 3);
+    });
+
+    it('answers the messages not stored yet, and completes the others', async () => {
+      const sent = await s.send('alice', channelId);
+      const [job] = s.chat.jobs.drain('unread-counts').map((j) => j.data);
+      const missing = { channel_id: channelId, message_id: 999, seq: 9, user_id: 'bob' };
+
+      assert.deepEqual(await s.useCases.completeSend.executeAll([job, missing]), [missing]);
+
+      assert.equal((await s.chat.readStates.find('alice', channelId))?.last_read_message_id, sent.id);
+      assert.deepEqual(
+        s.chat.jobs.inQueue('notifications').map((j) => j.data.message_id),
+        [sent.id],
+      );
+    });
+
+    it('refuses messages of different channels', async () => {
+      const other = (await s.group('alice', ['bob'])).id;
+      await s.send('alice', channelId);
+      await s.send('alice', other);
+      const jobs = s.chat.jobs.drain('unread-counts').map((j) => j.data);
+
+      await assert.rejects(s.useCases.completeSend.executeAll(jobs), /one channel/);
+    });
+  });
+
   it('skips a channel that no longer exists', async () => {
     await s.useCases.completeSend.execute({ channel_id: 'gone', message_id: 1 });
 
