@@ -7,9 +7,9 @@ import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { KeyedBatches, type Waiting } from '../../batching/keyed-batches';
 import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
 import { lastMessageFields } from './last-message-copy';
-import { isDuplicateKey } from './mongo-errors';
+import { MessageInserts } from './message-inserts';
 import type { ChannelDocument } from './schemas/channel.schema';
-import { idempotencyKey, toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
+import { toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
 /** Insert attempts of one turn before giving up; each failed one moves past one conflict. */
@@ -18,11 +18,19 @@ const MAX_ATTEMPTS = 20;
 /** Most messages one turn stores: one insertMany, one channel write. */
 const MAX_BATCH = 64;
 
-type Conflict =
-  { kind: 'repeat'; result: AppendResult } | { kind: 'seq-taken'; id: number } | { kind: 'id-taken' };
-
 /** A send waiting for its channel's next turn. */
 type PendingAppend = Waiting<{ draft: NewMessage; options: AppendOptions }, AppendResult>;
+
+/** What a turn has stored so far: answered when the turn ends, even when it ends in an error. */
+interface TurnOutcome {
+  answers: Array<[PendingAppend, AppendResult]>;
+  /** The last message stored: the channel's last message. */
+  last: MessageDocument | null;
+}
+
+function created(doc: MessageDocument): AppendResult {
+  return { message: toMessage(doc), created: true };
+}
 
 /**
  * Message insertion, in turns of the channel's lock (TenantLocks 'channel', the lock that also
@@ -30,13 +38,11 @@ type PendingAppend = Waiting<{ draft: NewMessage; options: AppendOptions }, Appe
  * the next one in this process and share it (group commit): a turn stores every message waiting, up
  * to MAX_BATCH, for two Redis calls (SendTurnLock) and two MongoDB writes, so a busy channel pays a
  * turn per batch instead of per message. In a turn:
- * 1. taking the lock reads the channel's seq counter (seeded from the channel document when Redis lost
- *    it) and a block of fresh tenant-wide ids from Redis;
- *    the ids are taken inside the lock and given out in seq order, so within a channel id order is
- *    seq order;
+ * 1. taking the lock reads the channel's seq counter (seeded from the channel document when Redis
+ *    lost it) and a block of fresh tenant-wide ids from Redis, given out in seq order, so within a
+ *    channel id order is seq order;
  * 2. one ordered insertMany (each message's `beforeStore` has run first); it stops at the first
- *    duplicate, and the unique indexes decide what that means (FerretDB's E11000 names no index, so
- *    equality lookups tell): the same idempotency key is a repeat (that send gets the first message,
+ *    duplicate, and the unique indexes decide what that means (MessageInserts): the same idempotency key is a repeat (that send gets the first message,
  *    nothing stored); a taken (channel, seq) means the counter was behind (Redis lost it, or a crash
  *    came between an insert and the counter write), so probe the next seq; otherwise an id was reused
  *    after Redis lost its counter, so ask for higher ones. The messages after it are inserted again
@@ -54,12 +60,16 @@ export class MessageAppender {
     this.turn(channelId, batch),
   );
 
+  private readonly inserts: MessageInserts;
+
   constructor(
-    private readonly messages: Model<MessageDocument>,
+    messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
     private readonly ids: MessageIdSequence,
     private readonly turns: { mutex: RedisKeyedMutex; redis: Redis; locks: TenantLocks; idKey: string },
-  ) {}
+  ) {
+    this.inserts = new MessageInserts(messages);
+  }
 
   append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
     return this.turnsOf.add(draft.channel_id, { draft, options });
@@ -73,49 +83,50 @@ export class MessageAppender {
     return mutex.runHeld(lockKey, lock, (turn) => this.appendInTurn(batch, turn, lock));
   }
 
+  /** Stores the batch, records the last message stored and answers every send it stored or repeated. */
   private async appendInTurn(batch: PendingAppend[], turn: SendTurn, lock: SendTurnLock): Promise<void> {
+    const outcome: TurnOutcome = { answers: [], last: null };
+    const failure = await this.storeBatch(batch, turn, lock, outcome).then(
+      () => null,
+      (error: unknown) => error ?? new Error('send turn failed'),
+    );
+    if (outcome.last) await this.recordLast(outcome.last);
+    for (const [pending, result] of outcome.answers) pending.resolve(result);
+    // What was stored is answered above; the sends left unanswered get the error (KeyedBatches).
+    if (failure !== null) throw failure;
+  }
+
+  /** Inserts the batch in seq order, attempt after attempt, each moving past one conflict. */
+  private async storeBatch(batch: PendingAppend[], turn: SendTurn, lock: SendTurnLock, outcome: TurnOutcome) {
     let seq = (turn.lastSeq ?? (await this.recordedLastSeq(batch[0].item.draft.channel_id))) + 1;
     let ids = turn.firstId === null ? null : batch.map((_, i) => turn.firstId! + i);
     let floor = 0;
     let remaining = batch;
-    let last: MessageDocument | null = null;
-    const answers: Array<[PendingAppend, AppendResult]> = [];
-    let failure: unknown = null;
-    try {
-      for (let attempt = 1; remaining.length > 0; attempt += 1) {
-        if (attempt > MAX_ATTEMPTS)
-          throw new Error(
-            `no free seq or id for channel ${batch[0].item.draft.channel_id} after ${MAX_ATTEMPTS} attempts`,
-          );
-        ids ??= await this.freshIds(remaining.length, floor);
-        const docs = remaining.map((p, i) => toMessageDocument(p.item.draft, ids![i], seq + i));
-        await Promise.all(
-          remaining.map((p, i) => p.item.options.beforeStore?.({ id: docs[i]._id, seq: docs[i].seq })),
-        );
-        const stored = await this.insertInOrder(docs);
-        for (let i = 0; i < stored; i += 1)
-          answers.push([remaining[i], { message: toMessage(docs[i]), created: true }]);
-        if (stored > 0) {
-          last = docs[stored - 1];
-          lock.stored(last.seq);
-        }
-        if (stored === docs.length) break;
-        const refused = remaining[stored];
-        const conflict = await this.conflictOf(refused.item.draft, seq + stored);
-        floor = Math.max(floor, ids[docs.length - 1], conflict.kind === 'seq-taken' ? conflict.id : 0);
-        seq += stored + (conflict.kind === 'seq-taken' ? 1 : 0);
-        if (conflict.kind === 'repeat') answers.push([refused, conflict.result]);
-        remaining = remaining.slice(conflict.kind === 'repeat' ? stored + 1 : stored);
-        // Fresh ids for what is left: a job held for an id must not be mistaken for the next attempt's.
-        ids = null;
-      }
-    } catch (error) {
-      failure = error;
+    for (let attempt = 1; remaining.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS)
+        throw new Error(`no free seq or id for a channel after ${MAX_ATTEMPTS} attempts`);
+      ids ??= await this.freshIds(remaining.length, floor);
+      const docs = remaining.map((p, i) => toMessageDocument(p.item.draft, ids![i], seq + i));
+      const stored = await this.storeInOrder(remaining, docs);
+      remaining.slice(0, stored).forEach((p, i) => outcome.answers.push([p, created(docs[i])]));
+      if (stored > 0) lock.stored((outcome.last = docs[stored - 1]).seq);
+      if (stored === docs.length) return;
+      const conflict = await this.inserts.conflictOf(remaining[stored].item.draft, seq + stored);
+      if (conflict.kind === 'repeat') outcome.answers.push([remaining[stored], conflict.result]);
+      floor = Math.max(floor, ids.at(-1)!, conflict.kind === 'seq-taken' ? conflict.id : 0);
+      seq += stored + (conflict.kind === 'seq-taken' ? 1 : 0);
+      remaining = remaining.slice(conflict.kind === 'repeat' ? stored + 1 : stored);
+      // Fresh ids for what is left: a job held for an id must not be mistaken for the next attempt's.
+      ids = null;
     }
-    if (last) await this.recordLast(last);
-    for (const [pending, result] of answers) pending.resolve(result);
-    // What was stored is answered above; the sends left unanswered get the error (runTurns).
-    if (failure !== null) throw failure;
+  }
+
+  /** Each send's `beforeStore` (its held job), then the inserts; answers how many were stored. */
+  private async storeInOrder(sends: PendingAppend[], docs: MessageDocument[]): Promise<number> {
+    await Promise.all(
+      sends.map((p, i) => p.item.options.beforeStore?.({ id: docs[i]._id, seq: docs[i].seq })),
+    );
+    return this.inserts.insertInOrder(docs);
   }
 
   /** Where numbering resumes when Redis lost the channel's counter: the channel document's last seq. */
@@ -133,20 +144,6 @@ export class MessageAppender {
     return ids;
   }
 
-  /** Inserts in order, stopping at the first duplicate key; answers how many were stored. */
-  private async insertInOrder(docs: MessageDocument[]): Promise<number> {
-    try {
-      // The documents are complete (toMessageDocument): nothing for Mongoose to cast or default.
-      await this.messages.insertMany(docs, { ordered: true, lean: true });
-      return docs.length;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const refused = firstRefusedIndex(error);
-      if (refused === null) throw error;
-      return refused;
-    }
-  }
-
   /**
    * Only-if-greater, as ChannelRepository.recordLastMessage. The messages are stored whatever happens
    * here: a failure must not turn them into errors (and retries); the sends' follow-ups repair it.
@@ -159,26 +156,6 @@ export class MessageAppender {
       )
       .catch(() => undefined);
   }
-
-  private async conflictOf(draft: NewMessage, seq: number): Promise<Conflict> {
-    if (draft.client_message_id !== null) {
-      const idem_key = idempotencyKey(draft.channel_id, draft.user_id, draft.client_message_id, 0);
-      const first = await this.messages.findOne({ idem_key }).lean<MessageDocument>();
-      if (first) return { kind: 'repeat', result: { message: toMessage(first), created: false } };
-    }
-    const holder = await this.messages
-      .findOne({ channel_id: draft.channel_id, seq }, { _id: 1 })
-      .lean<Pick<MessageDocument, '_id'>>();
-    return holder ? { kind: 'seq-taken', id: holder._id } : { kind: 'id-taken' };
-  }
-}
-
-/** Where an ordered insertMany stopped: the index of its first write error (null if it does not say). */
-function firstRefusedIndex(error: unknown): number | null {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  const indexes = list.map((e) => (e as { index?: unknown }).index).filter((i) => typeof i === 'number');
-  return indexes.length > 0 ? Math.min(...indexes) : null;
 }
 
 /**
