@@ -8,6 +8,8 @@ import type { QueueMetrics } from '../adapters/queue/queue-metrics';
 export interface QueueWorkersOptions {
   redisKeyPrefix: string;
   concurrency: number;
+  /** Queues that take more jobs at once than `concurrency` (their handler groups them). */
+  concurrencyOf?: Partial<Record<QueueName, number>>;
   /** A job's lock lives this long without renewal; an active job of a dead worker is recovered after it. */
   lockDurationMs: number;
   /** How often each worker looks for stalled jobs (active jobs whose lock expired) and re-queues them. */
@@ -37,7 +39,7 @@ export class QueueWorkers {
       const worker = new Worker(queue, processor, {
         connection: this.connect(`worker:${queue}`),
         prefix: bullPrefix(this.options.redisKeyPrefix),
-        concurrency: this.options.concurrency,
+        concurrency: this.options.concurrencyOf?.[queue] ?? this.options.concurrency,
         lockDuration: this.options.lockDurationMs,
         stalledInterval: this.options.stalledIntervalMs,
         // Handlers are idempotent, so a job may stall (its worker died) a few times before it fails.

@@ -4,8 +4,8 @@ import { KeyedBatches } from '../adapters/batching/keyed-batches';
 import type { TenantContext } from '../adapters/tenancy/tenant-context';
 import type { TenantJobHandler } from './tenant-job';
 
-/** Most follow-ups completed together (bounded anyway by the worker's concurrency). */
-const MAX_BATCH = 64;
+/** Most follow-ups completed together; the queue's concurrency is at least this (workers.module). */
+export const FOLLOW_UP_BATCH = 64;
 
 interface FollowUp {
   context: TenantContext;
@@ -20,7 +20,7 @@ interface FollowUp {
  * its own: a message not stored yet fails only its job, which BullMQ retries.
  */
 export function unreadCountsHandler(): TenantJobHandler<NewMessageJobData> {
-  const batches = new KeyedBatches<FollowUp, void>(MAX_BATCH, async (_key, batch) => {
+  const batches = new KeyedBatches<FollowUp, void>(FOLLOW_UP_BATCH, async (_key, batch) => {
     const { context } = batch[0].item;
     const unstored = new Set(await context.useCases.completeSend.executeAll(batch.map((w) => w.item.data)));
     for (const { item, resolve, reject } of batch) {

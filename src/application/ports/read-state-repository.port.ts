@@ -51,14 +51,6 @@ export interface ReadStateRepository {
 
   setMuted(userId: string, channelId: string, muted: boolean): Promise<void>;
 
-  setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void>;
-
-  /**
-   * Copies the channel's newest message onto every membership row of the channel: channel_last_seq
-   * and last_activity_at, only where `lastSeq` is greater than the stored channel_last_seq.
-   */
-  recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void>;
-
   /** Deletes the row; a no-op when there is none. */
   remove(userId: string, channelId: string): Promise<void>;
 }

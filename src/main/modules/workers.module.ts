@@ -12,7 +12,7 @@ import { OutboxSweeper } from '../../workers/outbox-sweeper';
 import { QueueWorkers } from '../../workers/queue-workers';
 import { readReceiptsHandler } from '../../workers/read-receipts.worker';
 import { tenantProcessor } from '../../workers/tenant-job';
-import { unreadCountsHandler } from '../../workers/unread-counts.worker';
+import { FOLLOW_UP_BATCH, unreadCountsHandler } from '../../workers/unread-counts.worker';
 import { webhooksHandler } from '../../workers/webhooks.worker';
 import type { Config } from '../config';
 import type { Lifecycle } from '../lifecycle';
@@ -45,6 +45,9 @@ export const workersModule = new ContainerModule(({ bind }) => {
         {
           redisKeyPrefix: config.REDIS_KEY_PREFIX,
           concurrency: config.WORKER_CONCURRENCY,
+          // A channel's follow-ups wait for each other and complete together, so taking many at
+          // once costs memory, not database work, and lets a busy channel fill a batch.
+          concurrencyOf: { 'unread-counts': Math.max(config.WORKER_CONCURRENCY, FOLLOW_UP_BATCH) },
           lockDurationMs: config.WORKER_LOCK_DURATION_MS,
           stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
         },

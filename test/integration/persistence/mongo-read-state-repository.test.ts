@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { ReadPointer } from '../../../src/domain/read/read-pointer';
-import { aState, PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
-
-const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+import { aState, PersistenceFixture, type TestTenant } from './persistence-fixture';
 
 describe('MongoReadStateRepository', () => {
   let fixture: PersistenceFixture;
@@ -96,44 +94,13 @@ describe('MongoReadStateRepository', () => {
   });
 
   describe('other updates', () => {
-    it('sets the mute flag and the unread count', async () => {
+    it('sets the mute flag', async () => {
       const row = aState({ user_id: 'hal' });
       await states().create(row);
 
       await states().setMuted('hal', row.channel_id, true);
-      await states().setUnreadCount('hal', row.channel_id, 4);
 
-      assert.deepEqual(await states().find('hal', row.channel_id), {
-        ...row,
-        is_muted: true,
-        unread_count: 4,
-      });
-    });
-
-    it('copies the channel’s newest activity onto the rows that are behind it only', async () => {
-      const channelId = randomUUID();
-      const behind = aState({
-        user_id: 'ida',
-        channel_id: channelId,
-        channel_last_seq: 3,
-        last_activity_at: at(3),
-      });
-      const ahead = aState({
-        user_id: 'jon',
-        channel_id: channelId,
-        channel_last_seq: 9,
-        last_activity_at: at(9),
-      });
-      await Promise.all([behind, ahead].map((r) => states().create(r)));
-
-      await states().recordActivity(channelId, 5, at(5));
-
-      assert.deepEqual(await states().find('ida', channelId), {
-        ...behind,
-        channel_last_seq: 5,
-        last_activity_at: at(5),
-      });
-      assert.deepEqual(await states().find('jon', channelId), ahead);
+      assert.deepEqual(await states().find('hal', row.channel_id), { ...row, is_muted: true });
     });
 
     it('removes a row, and removing a missing row changes nothing', async () => {
@@ -150,7 +117,6 @@ describe('MongoReadStateRepository', () => {
       const channelId = randomUUID();
 
       await states().setMuted('ghost', channelId, true);
-      await states().setUnreadCount('ghost', channelId, 1);
 
       assert.equal(await states().find('ghost', channelId), null);
     });

@@ -36,18 +36,6 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
     this.change(userId, channelId, (row) => (row.is_muted = muted));
   }
 
-  async setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void> {
-    this.change(userId, channelId, (row) => (row.unread_count = unreadCount));
-  }
-
-  async recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void> {
-    for (const row of this.rows.values()) {
-      if (row.channel_id === channelId && lastSeq > row.channel_last_seq) {
-        Object.assign(row, { channel_last_seq: lastSeq, last_activity_at: new Date(at) });
-      }
-    }
-  }
-
   async remove(userId: string, channelId: string): Promise<void> {
     this.rows.delete(keyOf(userId, channelId));
   }

@@ -18,9 +18,10 @@ import type { TenantLocks } from './tenant-locks';
  * user_id (plus the filter's equalities); ordering and the cursor run in memory, since a user's
  * memberships are bounded (hundreds, not millions) and FerretDB v1 would sort in memory anyway.
  *
- * Every update runs under the channel's 'read-states' lock: FerretDB v1 rewrites whole documents,
- * so a write of the activity copy or the mute flag racing a pointer advance could move the pointer back. The conditional
- * filters (`$lt`) make the same updates atomic on MongoDB without the lock.
+ * Every update runs under the row's 'read-states' lock: FerretDB v1 rewrites whole documents, so a
+ * write of the mute flag racing a pointer advance could move the pointer back. Rows are only ever
+ * written one at a time, so the senders of one channel move their pointers side by side. The
+ * conditional filters (`$lt`) make the same updates atomic on MongoDB without the lock.
  */
 export class MongoReadStateRepository implements ReadStateRepository {
   constructor(
@@ -60,7 +61,7 @@ export class MongoReadStateRepository implements ReadStateRepository {
     const _id = membershipId(channelId, userId);
     const moved = { last_read_message_id: pointer.messageId, last_read_seq: pointer.seq };
     // The conditional filter keeps the furthest: atomic on MongoDB; on FerretDB v1 the lock makes it so.
-    const result = await this.locks.run('read-states', channelId, () =>
+    const result = await this.locks.run('read-states', _id, () =>
       this.states.updateOne({ _id, last_read_seq: { $lt: pointer.seq } }, { $set: moved }),
     );
     return result.matchedCount === 1;
@@ -70,27 +71,13 @@ export class MongoReadStateRepository implements ReadStateRepository {
     await this.set(userId, channelId, { is_muted: muted });
   }
 
-  async setUnreadCount(userId: string, channelId: string, unreadCount: number): Promise<void> {
-    await this.set(userId, channelId, { unread_count: unreadCount });
-  }
-
-  async recordActivity(channelId: string, lastSeq: number, at: Date): Promise<void> {
-    await this.locks.run('read-states', channelId, () =>
-      this.states.updateMany(
-        { channel_id: channelId, channel_last_seq: { $lt: lastSeq } },
-        { $set: { channel_last_seq: lastSeq, last_activity_at: at } },
-      ),
-    );
-  }
-
   /** No lock needed: FerretDB's updates write back by `_id`, so an update cannot revive a deleted row. */
   async remove(userId: string, channelId: string): Promise<void> {
     await this.states.deleteOne({ _id: membershipId(channelId, userId) });
   }
 
   private async set(userId: string, channelId: string, fields: Partial<UserChannelState>): Promise<void> {
-    await this.locks.run('read-states', channelId, () =>
-      this.states.updateOne({ _id: membershipId(channelId, userId) }, { $set: fields }),
-    );
+    const _id = membershipId(channelId, userId);
+    await this.locks.run('read-states', _id, () => this.states.updateOne({ _id }, { $set: fields }));
   }
 }

@@ -4,7 +4,7 @@ import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 export type LockKind =
   | 'channel' // the channel document (participants, name, last message) and its message inserts
   | 'sequence' // a channel's message edits and deletions
-  | 'read-states'; // the membership rows of a channel
+  | 'read-states'; // one membership row (channel and user)
 
 /**
  * The per-document locks of one tenant (see RedisKeyedMutex for why they exist). Keys carry the
