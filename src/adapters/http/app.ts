@@ -2,9 +2,9 @@ import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { EdgeError } from '../edge/edge-error';
 import type { Logger } from '../logging/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
-import { EdgeError } from '../edge/edge-error';
 import { markMount, requestMetrics } from './metrics';
 import { jsonBody, requireDecodablePath } from './request-decoding';
 

@@ -1,9 +1,11 @@
 import { Router, type RequestHandler } from 'express';
 import { TenantMismatchError } from '../edge/auth.errors';
+import { tenantParams } from '../edge/chat-request.schemas';
 import { bearerToken, type JwtAuthenticator } from '../edge/jwt-authenticator';
+import type { ProfileRefresh } from '../edge/profile-refresh';
+import type { RequestRateLimits } from '../edge/rate-limits';
 import type { TenantContexts } from '../tenancy/tenant-context';
 import { channelEndpoints } from './channels.endpoints';
-import { tenantParams } from '../edge/chat-request.schemas';
 import {
   chatContextOf,
   mountEndpoints,
@@ -15,8 +17,6 @@ import {
 import { messageEndpoints } from './messages.endpoints';
 import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
-import type { ProfileRefresh } from '../edge/profile-refresh';
-import type { RequestRateLimits } from '../edge/rate-limits';
 import { readingEndpoints } from './reading.endpoints';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */

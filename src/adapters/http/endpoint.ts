@@ -74,8 +74,7 @@ export function endpointsOf<C extends object>() {
 /** Declares a chat endpoint. */
 export const endpoint = endpointsOf<ChatRequestContext>();
 
-const empty = z.strictObject({});
-const UNDECLARED = { refuse: empty, ignore: z.unknown() } as const;
+const UNDECLARED = { refuse: z.strictObject({}), ignore: z.unknown() } as const;
 
 /** Adds each endpoint of the API to the router: parse params, query and body, call the handler, send its reply. */
 export function mountEndpoints<C extends object>(

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { EdgeError, errorBody } from '../edge/edge-error';
 import { replyFor } from '../edge/error-mapping';
 import type { Logger } from '../logging/logger';
-import { EdgeError, errorBody } from '../edge/edge-error';
 
 /** 404 in the contract's format for every route nobody serves. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { errorResponse } from './chat-response.schemas';
 import { STATUS_OF_CODE } from '../edge/error-codes';
+import { errorResponse } from './chat-response.schemas';
 import type { EndpointApi } from './endpoint';
 import { errorExamples } from './error-examples';
 
