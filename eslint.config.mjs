@@ -28,6 +28,25 @@ export default tseslint.config(
     },
   },
   {
+    // The two edges share what they have in common through src/adapters/edge, never through each other.
+    files: ['src/adapters/realtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/http', '**/http/**'], message: 'src/adapters/realtime imports what it shares with HTTP from src/adapters/edge, never from src/adapters/http.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/realtime', '**/realtime/**'], message: 'src/adapters/http imports what it shares with Socket.IO from src/adapters/edge, never from src/adapters/realtime.' }] },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -13,7 +13,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import { SignJWT } from 'jose';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { ProfileRefresh } from '../src/adapters/http/profile-refresh';
+import type { ProfileRefresh } from '../src/adapters/edge/profile-refresh';
 import type { MongoDatabases } from '../src/adapters/persistence/mongo/mongo-databases';
 import type { TenantContexts } from '../src/adapters/tenancy/tenant-context';
 import { ApiNode } from '../src/main/api-node';

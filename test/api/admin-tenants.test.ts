@@ -57,6 +57,13 @@ describe('Admin tenants API', () => {
     });
   }
 
+  it('lists the tenants whatever query string the request carries (the list takes none)', async () => {
+    const res = await api.http.get('/api/admin/tenants/?page=2').set(admin);
+
+    assert.equal(res.status, 200);
+    assert.ok(Array.isArray(res.body.results));
+  });
+
   it('answers 401 without the admin token or with a wrong one', async () => {
     const missing = await api.http.get('/api/admin/tenants');
     const wrong = await api.http

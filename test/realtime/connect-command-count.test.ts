@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ProfileRefresh } from '../../src/adapters/http/profile-refresh';
+import type { ProfileRefresh } from '../../src/adapters/edge/profile-refresh';
 import { TOKENS } from '../../src/main/tokens';
 import { MongoCommandCount, monitoredMongoUrl } from '../support/mongo-command-count';
 import type { TestApi } from '../support/test-api';

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { HttpError } from './http-error';
+import { EdgeError } from '../edge/edge-error';
 
 /** Admin routes take `Authorization: Bearer <ADMIN_TOKEN>`; compared in constant time. */
 export function requireAdminToken(adminToken: string): RequestHandler {
@@ -10,7 +10,7 @@ export function requireAdminToken(adminToken: string): RequestHandler {
     const match = /^Bearer (.+)$/.exec(header);
     if (!match || !timingSafeEqual(digest(match[1]), expected)) {
       next(
-        new HttpError(401, 'unauthenticated', 'a valid admin token is required', undefined, {
+        new EdgeError(401, 'unauthenticated', 'a valid admin token is required', undefined, {
           'WWW-Authenticate': 'Bearer',
         }),
       );

@@ -1,52 +1,26 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import type { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
-import type { CreateTenant } from '../../application/tenants/create-tenant.use-case';
-import type { ListTenants } from '../../application/tenants/list-tenants.use-case';
-import type { Tenant } from '../../domain/tenant/tenant';
-import { parseBody } from './validation';
+import { ADMIN_TENANT_ENDPOINTS, type AdminRequestContext } from './admin-tenants.endpoints';
+import { mountEndpoints, type EndpointApi } from './endpoint';
+import { ADMIN_TOKEN } from './openapi';
 
-export const createTenantBody = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must match ^[a-z0-9][a-z0-9-]{1,62}$'),
-  name: z.string().trim().min(1).max(200),
-});
+/** Where the admin API is mounted, behind the admin token (requireAdminToken, applied by the caller). */
+export const ADMIN_MOUNT = '/api/admin';
 
-export const webhookBody = z.strictObject({
-  webhook_url: z.string().max(2048).nullable(),
-  webhook_secret: z.string().max(256).optional(),
-});
+/**
+ * The admin API: every route takes the admin token. A route does not read input it declares no
+ * schema for (a stray query string on `GET tenants/` is not refused).
+ */
+export const ADMIN_API: EndpointApi<AdminRequestContext> = {
+  mount: ADMIN_MOUNT,
+  security: ADMIN_TOKEN,
+  errors: ['unauthenticated', 'internal_error', 'service_unavailable'],
+  undeclaredInput: 'ignore',
+  endpoints: ADMIN_TENANT_ENDPOINTS,
+};
 
-/** `/api/admin/tenants`: register and list tenants, set their webhook (behind the admin token, applied by the caller). */
-export function adminTenantsRouter(useCases: {
-  createTenant: CreateTenant;
-  listTenants: ListTenants;
-  configureWebhook: ConfigureTenantWebhook;
-}): Router {
+/** `/api/admin/tenants`: register and list tenants, set their webhook. */
+export function adminTenantsRouter(useCases: AdminRequestContext['useCases']): Router {
   const router = Router({ strict: false });
-  router.post('/tenants', async (req, res) => {
-    const body = parseBody(createTenantBody, req.body);
-    const tenant = await useCases.createTenant.execute(body);
-    res.status(201).json(tenantView(tenant));
-  });
-  router.get('/tenants', async (_req, res) => {
-    const tenants = await useCases.listTenants.execute();
-    res.json({ results: tenants.map(tenantView) });
-  });
-  router.patch('/tenants/:slug', async (req, res) => {
-    const body = parseBody(webhookBody, req.body);
-    const tenant = await useCases.configureWebhook.execute({ slug: String(req.params.slug), ...body });
-    res.json(tenantView(tenant));
-  });
+  mountEndpoints(router, ADMIN_API, () => ({ useCases }));
   return router;
-}
-
-function tenantView(tenant: Tenant) {
-  return {
-    slug: tenant.slug,
-    name: tenant.name,
-    database_name: tenant.database_name,
-    created_at: tenant.created_at.toISOString(),
-    // The secret is write-only: never shown.
-    webhook_url: tenant.webhook_url ?? null,
-  };
 }

@@ -2,9 +2,9 @@ import cors from 'cors';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { EdgeError } from '../edge/edge-error';
 import type { Logger } from '../logging/logger';
 import { errorHandler, notFoundHandler } from './error-handler';
-import { HttpError } from './http-error';
 import { markMount, requestMetrics } from './metrics';
 import { jsonBody, requireDecodablePath } from './request-decoding';
 
@@ -45,7 +45,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody =
     Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !req.is('application/json')) {
-    next(new HttpError(415, 'unsupported_media_type', 'send the body as application/json'));
+    next(new EdgeError(415, 'unsupported_media_type', 'send the body as application/json'));
     return;
   }
   next();

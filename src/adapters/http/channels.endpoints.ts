@@ -3,7 +3,7 @@ import {
   createChannelBody,
   listChannelsQuery,
   renameChannelBody,
-} from './chat-request.schemas';
+} from '../edge/chat-request.schemas';
 import { channelList, channelView, muteState } from './chat-response.schemas';
 import { endpoint } from './endpoint';
 

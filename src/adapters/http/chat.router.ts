@@ -1,13 +1,22 @@
 import { Router, type RequestHandler } from 'express';
-import { TenantMismatchError } from '../auth/auth.errors';
-import { bearerToken, type JwtAuthenticator } from '../auth/jwt-authenticator';
+import { TenantMismatchError } from '../edge/auth.errors';
+import { tenantParams } from '../edge/chat-request.schemas';
+import { bearerToken, type JwtAuthenticator } from '../edge/jwt-authenticator';
+import type { ProfileRefresh } from '../edge/profile-refresh';
+import type { RequestRateLimits } from '../edge/rate-limits';
 import type { TenantContexts } from '../tenancy/tenant-context';
 import { channelEndpoints } from './channels.endpoints';
-import { mountEndpoints, setChatContext, type Endpoint } from './endpoint';
+import {
+  chatContextOf,
+  mountEndpoints,
+  setChatContext,
+  type ChatRequestContext,
+  type Endpoint,
+  type EndpointApi,
+} from './endpoint';
 import { messageEndpoints } from './messages.endpoints';
+import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
-import type { ProfileRefresh } from './profile-refresh';
-import type { RequestRateLimits } from './rate-limits';
 import { readingEndpoints } from './reading.endpoints';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */
@@ -21,6 +30,25 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...participantEndpoints,
 ];
 
+/** The chat API: a user token for the tenant in the path; what chatContext can refuse, every route can. */
+export const CHAT_API: EndpointApi<ChatRequestContext> = {
+  mount: CHAT_MOUNT,
+  security: USER_TOKEN,
+  mountParams: tenantParams,
+  errors: [
+    'validation_error',
+    'unauthenticated',
+    'token_expired',
+    'tenant_mismatch',
+    'tenant_not_found',
+    'rate_limited',
+    'internal_error',
+    'service_unavailable',
+  ],
+  undeclaredInput: 'refuse',
+  endpoints: CHAT_ENDPOINTS,
+};
+
 export interface ChatRouterDeps {
   authenticator: JwtAuthenticator;
   tenants: TenantContexts;
@@ -32,7 +60,7 @@ export interface ChatRouterDeps {
 export function chatRouter(deps: ChatRouterDeps): Router {
   const router = Router({ strict: false, mergeParams: true });
   router.use(chatContext(deps));
-  mountEndpoints(router, CHAT_ENDPOINTS);
+  mountEndpoints(router, CHAT_API, chatContextOf);
   return router;
 }
 

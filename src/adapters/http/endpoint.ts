@@ -1,9 +1,8 @@
 import type { Response, Router } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedUser } from '../auth/jwt-authenticator';
+import type { AuthenticatedUser } from '../edge/jwt-authenticator';
+import { parseBody, parseWith } from '../edge/validation';
 import type { TenantUseCases } from '../tenancy/tenant-context';
-import { noParams, noQuery } from './chat-request.schemas';
-import { parseBody, parseWith } from './validation';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
@@ -13,11 +12,8 @@ export interface ChatRequestContext {
   useCases: TenantUseCases;
 }
 
-export interface EndpointInput<P, Q, B> extends ChatRequestContext {
-  params: P;
-  query: Q;
-  body: B;
-}
+/** A route's validated input, beside what its API resolved for the request (`C`). */
+export type EndpointInput<P, Q, B, C = ChatRequestContext> = C & { params: P; query: Q; body: B };
 
 export interface Reply {
   status: number;
@@ -31,12 +27,12 @@ export interface ResponseDoc {
 }
 
 /**
- * One route of the chat API, declared once: the router validates with these schemas and the
- * OpenAPI document is generated from the same declaration, so the two cannot disagree.
+ * One route, declared once: the router validates with these schemas and the OpenAPI document is
+ * generated from the same declaration, so the two cannot disagree.
  */
-export interface Endpoint<P = unknown, Q = unknown, B = unknown> {
+export interface Endpoint<P = unknown, Q = unknown, B = unknown, C = ChatRequestContext> {
   method: HttpMethod;
-  /** Express pattern under the chat mount, e.g. `/channels/:id/messages`; a trailing slash is optional. */
+  /** Express pattern under its API's mount, e.g. `/channels/:id/messages`; a trailing slash is optional. */
   path: string;
   tag: string;
   summary: string;
@@ -45,32 +41,59 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   responses: Record<number, ResponseDoc>;
-  /** Error codes this route can answer besides those of every chat route (auth, tenant, validation, limits). */
+  /** Error codes this route can answer besides those of every route of its API (EndpointApi.errors). */
   errors: string[];
-  handle(input: EndpointInput<P, Q, B>): Promise<Reply>;
+  handle(input: EndpointInput<P, Q, B, C>): Promise<Reply>;
 }
 
-/** Declares an endpoint with its input types inferred from its schemas. */
-export function endpoint<P = Record<string, never>, Q = Record<string, never>, B = Record<string, never>>(
-  definition: Endpoint<P, Q, B>,
-): Endpoint {
-  return definition as unknown as Endpoint;
+/**
+ * The endpoints under one mount and what they share: the token they take (an OpenAPI security
+ * scheme), the mount's own path parameters, the error codes any of them can answer, and what a route
+ * does with input it declares no schema for.
+ */
+export interface EndpointApi<C extends object> {
+  /** Express pattern of the mount, e.g. `/api/chat/:tenant`. */
+  mount: string;
+  security: string;
+  /** Checked by the API's own middleware before the routes run; documented on every route. */
+  mountParams?: z.ZodObject;
+  errors: readonly string[];
+  /** `refuse`: undeclared params, query and body must be empty (400 otherwise); `ignore`: they are not read. */
+  undeclaredInput: 'refuse' | 'ignore';
+  endpoints: readonly Endpoint<unknown, unknown, unknown, C>[];
 }
 
-const noBody = z.strictObject({});
+/** The declaring function of an API whose handlers receive `C`, with input types inferred from the schemas. */
+export function endpointsOf<C extends object>() {
+  return <P = Record<string, never>, Q = Record<string, never>, B = Record<string, never>>(
+    definition: Endpoint<P, Q, B, C>,
+  ): Endpoint<unknown, unknown, unknown, C> =>
+    definition as unknown as Endpoint<unknown, unknown, unknown, C>;
+}
 
-/** Adds each endpoint to the router: parse params, query and body, call the handler, send its reply. */
-export function mountEndpoints(router: Router, endpoints: readonly Endpoint[]): void {
-  for (const e of endpoints) {
+/** Declares a chat endpoint. */
+export const endpoint = endpointsOf<ChatRequestContext>();
+
+const UNDECLARED = { refuse: z.strictObject({}), ignore: z.unknown() } as const;
+
+/** Adds each endpoint of the API to the router: parse params, query and body, call the handler, send its reply. */
+export function mountEndpoints<C extends object>(
+  router: Router,
+  api: EndpointApi<C>,
+  contextOf: (res: Response) => C,
+): void {
+  const undeclared = UNDECLARED[api.undeclaredInput];
+  const mountKeys = Object.keys(api.mountParams?.shape ?? {});
+  for (const e of api.endpoints) {
     router[e.method](e.path, async (req, res) => {
-      // The tenant was checked by the chat middleware; the endpoint validates the rest of the path.
+      // The mount's parameters were checked by the API's middleware; the endpoint validates the rest.
       const rawParams: Record<string, unknown> = { ...req.params };
-      delete rawParams.tenant;
+      for (const key of mountKeys) delete rawParams[key];
       const reply = await e.handle({
-        params: parseWith(e.params ?? noParams, rawParams, 'path'),
-        query: parseWith(e.query ?? noQuery, req.query, 'query'),
-        body: parseBody(e.body ?? noBody, req.body),
-        ...chatContextOf(res),
+        params: parseWith(e.params ?? undeclared, rawParams, 'path'),
+        query: parseWith(e.query ?? undeclared, req.query, 'query'),
+        body: parseBody(e.body ?? undeclared, req.body),
+        ...contextOf(res),
       });
       res.status(reply.status).json(reply.body);
     });
@@ -81,7 +104,7 @@ export function setChatContext(res: Response, context: ChatRequestContext): void
   res.locals.chat = context;
 }
 
-function chatContextOf(res: Response): ChatRequestContext {
+export function chatContextOf(res: Response): ChatRequestContext {
   const context = res.locals.chat as ChatRequestContext | undefined;
   if (!context) throw new Error('chat endpoint reached without the chat context middleware');
   return context;

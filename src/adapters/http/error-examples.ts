@@ -1,4 +1,4 @@
-import type { ErrorBody } from './http-error';
+import type { ErrorBody } from '../edge/edge-error';
 
 /*
  * One example reply per error code, as the server words it, for the OpenAPI document: each error

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { replyFor } from '../errors/error-mapping';
+import { EdgeError, errorBody } from '../edge/edge-error';
+import { replyFor } from '../edge/error-mapping';
 import type { Logger } from '../logging/logger';
-import { HttpError, errorBody } from './http-error';
 
 /** 404 in the contract's format for every route nobody serves. */
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+  next(new EdgeError(404, 'not_found', `no route for ${req.method} ${req.path}`));
 };
 
 /** Express's body parser reports its failures with these `type`s. */
@@ -18,7 +18,7 @@ const BODY_PARSER_ERRORS: Record<string, [number, string, string]> = {
 
 /**
  * Turns an error into a response: the body parser's failures by their type, everything else by the
- * mapping both edges share (errors/error-mapping.ts); a 5xx is logged, its details never sent.
+ * mapping both edges share (edge/error-mapping.ts); a 5xx is logged, its details never sent.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, next) => {

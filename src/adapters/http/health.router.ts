@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { errorBody } from '../edge/edge-error';
 
 export interface DependencyCheck {
   name: string;
@@ -28,13 +29,8 @@ export function healthRouter(checks: DependencyCheck[]): Router {
       res.json({ status: 'ready', dependencies });
       return;
     }
-    res.status(503).json({
-      error: {
-        code: 'service_unavailable',
-        message: `not ready: ${failed.join(', ')} unavailable`,
-        details: { dependencies },
-      },
-    });
+    const message = `not ready: ${failed.join(', ')} unavailable`;
+    res.status(503).json(errorBody('service_unavailable', message, { dependencies }));
   });
   return router;
 }

@@ -4,7 +4,7 @@ import {
   listMessagesQuery,
   messageParams,
   sendMessageBody,
-} from './chat-request.schemas';
+} from '../edge/chat-request.schemas';
 import { messagePage, messageView } from './chat-response.schemas';
 import { endpoint } from './endpoint';
 

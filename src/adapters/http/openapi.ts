@@ -1,7 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
+import { STATUS_OF_CODE } from '../edge/error-codes';
 import { errorResponse } from './chat-response.schemas';
-import type { Endpoint } from './endpoint';
+import type { EndpointApi } from './endpoint';
 import { errorExamples } from './error-examples';
 
 /** A contribution to the OpenAPI document: registers some routes (each area documents its own). */
@@ -10,38 +11,8 @@ export type ApiDocs = (registry: OpenAPIRegistry) => void;
 export const USER_TOKEN = 'userToken';
 export const ADMIN_TOKEN = 'adminToken';
 
-/** The contract's error codes and their statuses (docs/contract.md, "Errors"). */
-const STATUS_OF_CODE: Record<string, number> = {
-  validation_error: 400,
-  invalid_json: 400,
-  unauthenticated: 401,
-  token_expired: 401,
-  forbidden: 403,
-  tenant_mismatch: 403,
-  insufficient_role: 403,
-  tenant_not_found: 404,
-  channel_not_found: 404,
-  message_not_found: 404,
-  not_found: 404,
-  conflict: 409,
-  tenant_exists: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal_error: 500,
-  service_unavailable: 503,
-};
-
-/** What every chat route can answer, whatever it does. */
-const CHAT_ERRORS = [
-  'validation_error',
-  'unauthenticated',
-  'token_expired',
-  'tenant_mismatch',
-  'tenant_not_found',
-];
-const BODY_ERRORS = ['invalid_json', 'payload_too_large', 'unsupported_media_type'];
-const ALWAYS = ['rate_limited', 'internal_error', 'service_unavailable'];
+/** What a route that takes a body can answer besides its API's errors (the body parser's and the schema's). */
+const BODY_ERRORS = ['validation_error', 'invalid_json', 'payload_too_large', 'unsupported_media_type'];
 
 /** The whole document: OpenAPI 3.1, generated from the zod schemas the validators use. */
 export function buildOpenApiDocument(
@@ -71,22 +42,19 @@ export function buildOpenApiDocument(
   });
 }
 
-/** Documents chat endpoints mounted at `mount` (an Express pattern such as `/api/chat/:tenant`). */
-export function endpointDocs(
-  mount: string,
-  endpoints: readonly Endpoint[],
-  tenantParams: z.ZodObject,
-): ApiDocs {
+/** Documents the endpoints of an API, each with its mount's parameters, its API's token and errors. */
+export function endpointDocs<C extends object>(api: EndpointApi<C>): ApiDocs {
   return (registry) => {
-    for (const e of endpoints) {
-      const params = e.params ? tenantParams.extend((e.params as z.ZodObject).shape) : tenantParams;
+    for (const e of api.endpoints) {
+      const own = e.params as z.ZodObject | undefined;
+      const params = api.mountParams && own ? api.mountParams.extend(own.shape) : (api.mountParams ?? own);
       registry.registerPath({
         method: e.method,
-        path: openApiPath(`${mount}${e.path}`),
+        path: openApiPath(`${api.mount}${e.path}`),
         tags: [e.tag],
         summary: e.summary,
         description: e.description,
-        security: [{ [USER_TOKEN]: [] }],
+        security: [{ [api.security]: [] }],
         request: {
           params,
           query: e.query as z.ZodObject | undefined,
@@ -94,7 +62,12 @@ export function endpointDocs(
         },
         responses: {
           ...jsonResponses(e.responses),
-          ...errorResponses([...CHAT_ERRORS, ...(e.body ? BODY_ERRORS : []), ...e.errors, ...ALWAYS]),
+          ...errorResponses([
+            ...api.errors,
+            ...(e.params || e.query ? ['validation_error'] : []),
+            ...(e.body ? BODY_ERRORS : []),
+            ...e.errors,
+          ]),
         },
       });
     }

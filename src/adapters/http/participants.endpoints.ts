@@ -5,7 +5,7 @@ import {
   changeRoleBody,
   channelParams,
   participantParams,
-} from './chat-request.schemas';
+} from '../edge/chat-request.schemas';
 import { channelView, participantRemoval, participantView } from './chat-response.schemas';
 import { endpoint, type EndpointInput } from './endpoint';
 

@@ -4,7 +4,7 @@ import {
   channelParams,
   markReadBody,
   messageParams,
-} from './chat-request.schemas';
+} from '../edge/chat-request.schemas';
 import { centralizedView, readBy, readState } from './chat-response.schemas';
 import { endpoint } from './endpoint';
 

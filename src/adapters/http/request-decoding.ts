@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { HttpError } from './http-error';
+import { EdgeError } from '../edge/edge-error';
 
 /*
  * Input the server cannot decode is the client's fault: a 400 in the contract's format, before any
@@ -14,7 +14,7 @@ export const requireDecodablePath: RequestHandler = (req, _res, next) => {
     decodeURIComponent(req.path);
   } catch {
     next(
-      new HttpError(400, 'validation_error', 'the path is not valid percent-encoded UTF-8', {
+      new EdgeError(400, 'validation_error', 'the path is not valid percent-encoded UTF-8', {
         fields: [{ field: 'path', message: 'malformed percent-encoding' }],
       }),
     );
@@ -33,7 +33,7 @@ export function jsonBody(limit: string): RequestHandler {
     parse(req, res, (error?: unknown) => {
       const encoding = req.headers['content-encoding']?.toLowerCase() ?? 'identity';
       if (error !== undefined && encoding !== 'identity' && !isTyped(error)) {
-        next(new HttpError(400, 'invalid_json', `the request body does not decompress as ${encoding}`));
+        next(new EdgeError(400, 'invalid_json', `the request body does not decompress as ${encoding}`));
         return;
       }
       next(error as Error | undefined);

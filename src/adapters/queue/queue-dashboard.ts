@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { RequestHandler, Router } from 'express';
-import { HttpError } from '../http/http-error';
+import { EdgeError } from '../edge/edge-error';
 import { browserUiCsp } from '../http/response-headers';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -55,7 +55,7 @@ export function dashboardGate(adminToken: string): RequestHandler {
       return res.redirect(303, url.pathname + url.search);
     }
     next(
-      new HttpError(401, 'unauthenticated', 'a valid admin token is required', undefined, {
+      new EdgeError(401, 'unauthenticated', 'a valid admin token is required', undefined, {
         'WWW-Authenticate': 'Bearer',
       }),
     );

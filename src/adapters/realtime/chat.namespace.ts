@@ -1,4 +1,4 @@
-import type { RequestRateLimits } from '../http/rate-limits';
+import type { RequestRateLimits } from '../edge/rate-limits';
 import { onClientEvent } from './client-events';
 import { guardEvents } from './event-guard';
 import { sessionOf, type ServerNamespace, type ServerSocket } from './socket-session';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PRESENCE_STATUSES } from '../presence/redis-presence';
-import { markReadBody, sendMessageBody } from '../http/chat-request.schemas';
-import { fieldsOf } from '../http/validation';
+import { markReadBody, sendMessageBody } from '../edge/chat-request.schemas';
+import { fieldsOf } from '../edge/validation';
 import type { Logger } from '../logging/logger';
+import { PRESENCE_STATUSES } from '../presence/redis-presence';
 import { describeError, failure, type AckReply } from './socket-errors';
 import type { ServerSocket } from './socket-session';
 

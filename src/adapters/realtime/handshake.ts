@@ -1,5 +1,5 @@
-import { bearerToken, type JwtAuthenticator } from '../auth/jwt-authenticator';
-import type { ProfileRefresh } from '../http/profile-refresh';
+import { bearerToken, type JwtAuthenticator } from '../edge/jwt-authenticator';
+import type { ProfileRefresh } from '../edge/profile-refresh';
 import type { Logger } from '../logging/logger';
 import type { TenantContexts } from '../tenancy/tenant-context';
 import { channelIdOf, tenantRoom, userRoom } from './rooms';

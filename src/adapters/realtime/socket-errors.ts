@@ -1,16 +1,10 @@
 import { DomainError } from '../../domain/shared/domain-error';
-import { replyFor } from '../errors/error-mapping';
+import { errorObject, type ErrorObject } from '../edge/edge-error';
+import { replyFor } from '../edge/error-mapping';
 import type { Logger } from '../logging/logger';
 
-/** The contract's error object, as in REST bodies, socket acks and connect errors. */
-export interface ErrorBody {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
 export type AckReply = { ok: true } & Record<string, unknown>;
-export type AckFailure = { ok: false; error: ErrorBody };
+export type AckFailure = { ok: false; error: ErrorObject };
 
 /** Redis (subscriptions, presence) did not answer in time: the client should retry. */
 export class RealtimeUnavailableError extends DomainError {
@@ -19,21 +13,21 @@ export class RealtimeUnavailableError extends DomainError {
 }
 
 export function failure(code: string, message: string, details?: Record<string, unknown>): AckFailure {
-  return { ok: false, error: details ? { code, message, details } : { code, message } };
+  return { ok: false, error: errorObject(code, message, details) };
 }
 
 /**
  * The contract's error object for a socket ack or handshake refusal, by the mapping REST uses too
- * (errors/error-mapping.ts), so one cause gives one code on both edges. An unexpected error is
+ * (edge/error-mapping.ts), so one cause gives one code on both edges. An unexpected error is
  * logged here and answered `internal_error` (no stack trace leaves the process).
  */
-export function describeError(error: unknown, logger: Logger, context: Record<string, unknown>): ErrorBody {
+export function describeError(error: unknown, logger: Logger, context: Record<string, unknown>): ErrorObject {
   const { status, code, message, details } = replyFor(error);
   if (status === 500) logger.error({ err: error, ...context }, 'socket operation failed');
-  return details ? { code, message, details } : { code, message };
+  return errorObject(code, message, details);
 }
 
 /** A handshake refusal: the client's `connect_error` gets `err.message` = code, `err.data` = {code, message}. */
-export function connectError(body: ErrorBody): Error & { data: ErrorBody } {
+export function connectError(body: ErrorObject): Error & { data: ErrorObject } {
   return Object.assign(new Error(body.code), { data: { code: body.code, message: body.message } });
 }

@@ -1,5 +1,5 @@
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
-import type { AuthenticatedUser } from '../auth/jwt-authenticator';
+import type { AuthenticatedUser } from '../edge/jwt-authenticator';
 import type { TenantContext } from '../tenancy/tenant-context';
 
 /** Who a socket is, settled by the handshake (handshake.ts) before the socket connects. */

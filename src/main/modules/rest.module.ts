@@ -1,8 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { apiDocsRouter } from '../../adapters/http/api-docs.router';
 import type { HttpMount } from '../../adapters/http/app';
-import { CHAT_ENDPOINTS, CHAT_MOUNT, chatRouter } from '../../adapters/http/chat.router';
-import { tenantParams } from '../../adapters/http/chat-request.schemas';
+import { CHAT_API, CHAT_MOUNT, chatRouter } from '../../adapters/http/chat.router';
 import { metricsRouter } from '../../adapters/http/metrics';
 import { buildOpenApiDocument, endpointDocs, type ApiDocs } from '../../adapters/http/openapi';
 import { platformDocs } from '../../adapters/http/platform.docs';
@@ -13,7 +12,7 @@ import { TOKENS } from '../tokens';
 /** The chat REST API, its OpenAPI document and Swagger UI, and `/metrics`. */
 export const restModule = new ContainerModule(({ bind }) => {
   bind<ApiDocs>(TOKENS.ApiDocs).toConstantValue(platformDocs);
-  bind<ApiDocs>(TOKENS.ApiDocs).toConstantValue(endpointDocs(CHAT_MOUNT, CHAT_ENDPOINTS, tenantParams));
+  bind<ApiDocs>(TOKENS.ApiDocs).toConstantValue(endpointDocs(CHAT_API));
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => {
     const router = chatRouter({
       authenticator: ctx.get(TOKENS.Authenticator),

@@ -1,7 +1,7 @@
 import { ContainerModule } from 'inversify';
-import { JwtAuthenticator } from '../../adapters/auth/jwt-authenticator';
-import { ProfileRefresh } from '../../adapters/http/profile-refresh';
-import { RequestRateLimits } from '../../adapters/http/rate-limits';
+import { JwtAuthenticator } from '../../adapters/edge/jwt-authenticator';
+import { ProfileRefresh } from '../../adapters/edge/profile-refresh';
+import { RequestRateLimits } from '../../adapters/edge/rate-limits';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
 import type { Config } from '../config';
 import { TOKENS } from '../tokens';

@@ -3,6 +3,7 @@ import { errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, t
 import { z } from 'zod';
 import { forbiddenCharacter } from '../../domain/shared/characters';
 import { AuthenticationError } from './auth.errors';
+import { tenantSlug } from './chat-request.schemas';
 
 export interface AuthenticatedUser {
   userId: string;
@@ -30,7 +31,7 @@ const storable = (schema: z.ZodString) =>
 
 const claims = z.object({
   sub: storable(z.string().min(1).max(128)),
-  tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/),
+  tenant: tenantSlug,
   exp: z.number(),
   name: storable(z.string().max(200)).optional(),
   user_type: z.enum(['internal', 'guest']).optional(),

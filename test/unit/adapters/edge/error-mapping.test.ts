@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { AuthenticationError } from '../../../../src/adapters/auth/auth.errors';
-import { replyFor } from '../../../../src/adapters/errors/error-mapping';
-import { HttpError } from '../../../../src/adapters/http/http-error';
+import { AuthenticationError } from '../../../../src/adapters/edge/auth.errors';
+import { replyFor } from '../../../../src/adapters/edge/error-mapping';
+import { EdgeError } from '../../../../src/adapters/edge/edge-error';
 import { QueueUnavailableError } from '../../../../src/adapters/queue/bullmq-job-queue';
 import { RealtimeUnavailableError } from '../../../../src/adapters/realtime/socket-errors';
 import { ConflictError, ValidationError } from '../../../../src/domain/shared/domain-error';
@@ -31,7 +31,7 @@ describe('replyFor (the error mapping of both edges)', () => {
 
   it('keeps the HTTP adapter’s own errors as raised', () => {
     const reply = replyFor(
-      new HttpError(429, 'rate_limited', 'slow down', { scope: 'user' }, { 'Retry-After': '3' }),
+      new EdgeError(429, 'rate_limited', 'slow down', { scope: 'user' }, { 'Retry-After': '3' }),
     );
 
     assert.deepEqual(

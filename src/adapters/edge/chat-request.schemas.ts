@@ -3,12 +3,15 @@ import { CHANNEL_TYPES } from '../../domain/channel/channel-type';
 import { CONTENT_TYPES } from '../../domain/message/content-type';
 import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
 import { codePointLength } from '../../domain/shared/text';
+import { TENANT_SLUG_PATTERN } from '../../domain/tenant/tenant-slug';
 import { USER_TYPES } from '../../domain/user/user-type';
 
 /*
- * What the chat API accepts: every path parameter, query string and body, as strict zod objects.
+ * What the chat API accepts: every path parameter, query string and body, as strict zod objects;
+ * socket events take the same bodies (`chat.message` is send_message's, `message.read` mark_read's).
  * Unknown keys (mass assignment, `$` operators, `__proto__`) and objects where strings are expected
- * are refused with 400 before a use case runs. The same schemas generate the OpenAPI document.
+ * are refused with 400 (an error ack on a socket) before a use case runs. The same schemas generate
+ * the OpenAPI document.
  * Shape and type are checked here; the domain still owns the rules (a group needs a name …).
  */
 
@@ -36,14 +39,14 @@ const limitQuery = digits(/^\d{1,3}$/, '50').pipe(z.number().int().min(1).max(10
 const limit = z.number().int().min(1).max(100).meta({ description: '1-100, default 50' });
 const contextField = text(256).min(1);
 
-export const noParams = z.strictObject({});
-export const noQuery = z.strictObject({});
+/** A tenant slug, by the domain's rule (TenantSlug). */
+export const tenantSlug = z.string().regex(TENANT_SLUG_PATTERN, `must match ${TENANT_SLUG_PATTERN.source}`);
 
 export const tenantParams = z.strictObject({
-  tenant: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must match ^[a-z0-9][a-z0-9-]{1,62}$')
-    .meta({ description: 'the tenant slug; must equal the token’s `tenant` claim', example: 'acme' }),
+  tenant: tenantSlug.meta({
+    description: 'the tenant slug; must equal the token’s `tenant` claim',
+    example: 'acme',
+  }),
 });
 export const channelParams = z.strictObject({
   id: z.uuid().meta({ description: 'channel id (UUID)', example: '3f0e8a4c-1b2d-4e5f-8a9b-0c1d2e3f4a5b' }),

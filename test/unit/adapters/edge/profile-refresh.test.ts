@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ProfileRefresh } from '../../../../src/adapters/http/profile-refresh';
+import { ProfileRefresh } from '../../../../src/adapters/edge/profile-refresh';
 import { UpsertUserProfile } from '../../../../src/application/users/upsert-user-profile.use-case';
 import { ManualClock } from '../../../support/in-memory/clock.fakes';
 import { InMemoryUserDirectory } from '../../../support/in-memory/in-memory-directories';

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorKind } from '../../domain/shared/domain-error';
-import { HttpError } from '../http/http-error';
+import { EdgeError } from './edge-error';
 import { isMongoUnavailable } from '../persistence/mongo/mongo-errors';
 
 /** What an edge answers for an error: HTTP sends status, headers and body; a socket acks code, message, details. */
@@ -32,12 +32,12 @@ const INTERNAL: ErrorReply = { status: 500, code: 'internal_error', message: 'in
 /**
  * The one mapping from an error to the contract's code and status, shared by the HTTP error handler
  * and by socket acks and handshakes, so one cause gives one code on both edges: domain errors by kind,
- * the HTTP adapter's own errors (auth, limits) as raised, MongoDB, Redis, the job queue or the
+ * the edges' own errors (EdgeError: input, limits) as raised, MongoDB, Redis, the job queue or the
  * real-time layer unreachable as 503 `service_unavailable`, anything else 500 `internal_error`
  * (which the edge logs; nothing of it reaches the client).
  */
 export function replyFor(error: unknown): ErrorReply {
-  if (error instanceof HttpError) {
+  if (error instanceof EdgeError) {
     const { status, code, message, details, headers } = error;
     return { status, code, message, details, headers };
   }

@@ -1,5 +1,5 @@
 import type { UpsertUserProfile } from '../../application/users/upsert-user-profile.use-case';
-import type { AuthenticatedUser } from '../auth/jwt-authenticator';
+import type { AuthenticatedUser } from './jwt-authenticator';
 
 const DEFAULT_CAPACITY = 10_000;
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpError } from './http-error';
+import { EdgeError } from './edge-error';
 
 /**
  * Parses input with a strict zod schema, or throws 400 `validation_error` naming each bad field.
@@ -9,7 +9,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where:
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields = fieldsOf(result.error, where);
-  throw new HttpError(
+  throw new EdgeError(
     400,
     'validation_error',
     `invalid ${where}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,

@@ -5,7 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import { HttpError } from './http-error';
+import { EdgeError } from './edge-error';
 
 export interface RateLimitOptions {
   /** Prefix of the counters' Redis keys (the deployment's REDIS_KEY_PREFIX). */
@@ -62,7 +62,7 @@ async function take(limiter: RateLimiterAbstract, key: string, scope: Scope): Pr
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new HttpError(
+    throw new EdgeError(
       429,
       'rate_limited',
       `too many requests for this ${scope}; retry in ${retryAfter} s`,

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
+import type { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import type { ListTenants } from '../../application/tenants/list-tenants.use-case';
+import type { Tenant } from '../../domain/tenant/tenant';
+import { tenantSlug } from '../edge/chat-request.schemas';
+import { endpointsOf } from './endpoint';
+
+/** What the admin API's handlers receive: the use cases over the tenant registry. */
+export interface AdminRequestContext {
+  useCases: {
+    createTenant: CreateTenant;
+    listTenants: ListTenants;
+    configureWebhook: ConfigureTenantWebhook;
+  };
+}
+
+const createTenantBody = z.strictObject({
+  slug: tenantSlug,
+  name: z.string().trim().min(1).max(200),
+});
+
+const webhookBody = z.strictObject({
+  webhook_url: z.string().max(2048).nullable(),
+  webhook_secret: z.string().max(256).optional(),
+});
+
+const tenantSchema = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    database_name: z.string(),
+    created_at: z.iso.datetime(),
+    webhook_url: z.string().nullable().meta({ description: 'offline notifications are POSTed here' }),
+  })
+  .meta({ id: 'Tenant' });
+
+const adminEndpoint = endpointsOf<AdminRequestContext>();
+
+/** `tenants`: register and list tenants, set their webhook. Thin: parse, call the use case, reply. */
+export const ADMIN_TENANT_ENDPOINTS = [
+  adminEndpoint({
+    method: 'post',
+    path: '/tenants',
+    tag: 'admin',
+    summary: 'Register a tenant (creates its database)',
+    body: createTenantBody,
+    responses: { 201: { description: 'created', schema: tenantSchema } },
+    errors: ['tenant_exists'],
+    handle: async ({ body, useCases }) => ({
+      status: 201,
+      body: tenantView(await useCases.createTenant.execute(body)),
+    }),
+  }),
+  adminEndpoint({
+    method: 'get',
+    path: '/tenants',
+    tag: 'admin',
+    summary: 'Every tenant',
+    responses: {
+      200: { description: 'the tenants', schema: z.object({ results: z.array(tenantSchema) }) },
+    },
+    errors: [],
+    handle: async ({ useCases }) => ({
+      status: 200,
+      body: { results: (await useCases.listTenants.execute()).map(tenantView) },
+    }),
+  }),
+  adminEndpoint({
+    method: 'patch',
+    path: '/tenants/:slug',
+    tag: 'admin',
+    summary: "Set or clear a tenant's webhook (`webhook_url: null` clears it; the secret is write-only)",
+    params: z.strictObject({ slug: z.string() }),
+    body: webhookBody,
+    responses: { 200: { description: 'the tenant', schema: tenantSchema } },
+    errors: ['tenant_not_found'],
+    handle: async ({ params, body, useCases }) => ({
+      status: 200,
+      body: tenantView(await useCases.configureWebhook.execute({ slug: params.slug, ...body })),
+    }),
+  }),
+];
+
+function tenantView(tenant: Tenant) {
+  return {
+    slug: tenant.slug,
+    name: tenant.name,
+    database_name: tenant.database_name,
+    created_at: tenant.created_at.toISOString(),
+    // The secret is write-only: never shown.
+    webhook_url: tenant.webhook_url ?? null,
+  };
+}
