@@ -64,7 +64,14 @@ export class PersistenceFixture {
       models: tenantModels(db),
       repos: createTenantRepositories(db, deps),
       locks: new TenantLocks(this.mutex, `${this.keyPrefix}:{${db.name}}`),
-      otherProcess: () => createTenantRepositories(db, { redis: this.client(), keyPrefix: this.keyPrefix }),
+      otherProcess: () => {
+        const redis = this.client();
+        return createTenantRepositories(db, {
+          redis,
+          keyPrefix: this.keyPrefix,
+          mutex: new RedisKeyedMutex(redis),
+        });
+      },
     };
   }
 

@@ -9,7 +9,8 @@ import type {
 import type { Message } from '../../../domain/message/message.entity';
 import type { NewMessage } from '../../../domain/message/new-message';
 import type { LastMessageCopies } from './last-message-copy';
-import type { MessageAppender } from './message-append';
+import { KeyedBatches } from '../../batching/keyed-batches';
+import { MAX_BATCH, type MessageAppendTurns, type PendingAppend } from './message-append';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
@@ -22,16 +23,25 @@ import type { TenantLocks } from './tenant-locks';
  * small next to channels (a block index per thread would cost every reply a second write).
  */
 export class MongoMessageRepository implements MessageRepository {
+  /** Per channel, the sends waiting for its next turn in this process. */
+  private readonly waiting: KeyedBatches<PendingAppend['item'], AppendResult>;
+
   constructor(
     private readonly messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
-    private readonly appender: MessageAppender,
+    turns: MessageAppendTurns,
     private readonly copies: LastMessageCopies,
     private readonly locks: TenantLocks,
-  ) {}
+  ) {
+    this.waiting = new KeyedBatches(MAX_BATCH, (channelId, batch) => turns.run(channelId, batch));
+  }
 
-  append(draft: NewMessage, options?: AppendOptions): Promise<AppendResult> {
-    return this.appender.append(draft, options);
+  /**
+   * Group commit: a send into a channel whose turn is running waits for the channel's next turn in
+   * this process and shares it with the others waiting (MessageAppendTurns stores them in one go).
+   */
+  append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.waiting.add(draft.channel_id, { draft, options });
   }
 
   async findById(id: number): Promise<Message | null> {
