@@ -1,7 +1,7 @@
 import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { Message } from '../../domain/message/message.entity';
 import { parseClientMessageId } from '../../domain/message/new-message';
-import { loadMessageIn } from '../channels/load-channel';
+import { loadMessageIn } from '../shared/load-channel';
 import { Job, unreadCountsJob } from '../jobs/jobs';
 import { ChannelMembership } from '../ports/channel-membership.port';
 import { Clock } from '../ports/clock.port';
