@@ -8,12 +8,11 @@ import type {
 } from '../../../application/ports/message-repository.port';
 import type { Message } from '../../../domain/message/message.entity';
 import type { NewMessage } from '../../../domain/message/new-message';
-import type { LastMessageCopies } from './last-message-copy';
 import { KeyedBatches } from '../../batching/keyed-batches';
 import { MAX_BATCH, type MessageAppendTurns, type PendingAppend } from './message-append';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
-import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
+import { idempotencyKey, messageDocumentOf, toMessage, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
 /**
@@ -30,7 +29,6 @@ export class MongoMessageRepository implements MessageRepository {
     private readonly messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
     turns: MessageAppendTurns,
-    private readonly copies: LastMessageCopies,
     private readonly locks: TenantLocks,
   ) {
     this.waiting = new KeyedBatches(MAX_BATCH, (channelId, batch) => turns.run(channelId, batch));
@@ -80,7 +78,12 @@ export class MongoMessageRepository implements MessageRepository {
    */
   async update(message: Message): Promise<void> {
     const { id, channel_id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
-    await this.copies.refresh(message);
+    await this.locks.run('channel', channel_id, () =>
+      this.channels.updateOne(
+        { _id: channel_id, last_message_id: id, 'last_message.deleted_at': null },
+        { $set: { last_message: messageDocumentOf(message) } },
+      ),
+    );
     await this.locks.run('sequence', channel_id, () =>
       this.messages.updateOne(
         { _id: id, deleted_at: null },

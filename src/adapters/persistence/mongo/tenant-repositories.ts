@@ -7,7 +7,6 @@ import type { ReadStateRepository } from '../../../application/ports/read-state-
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
-import { LastMessageCopies } from './last-message-copy';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
 import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageRepository } from './mongo-message-repository';
@@ -53,10 +52,9 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     locks,
     idKey,
   });
-  const copies = new LastMessageCopies(models.channels, locks);
   return {
-    channels: new MongoChannelRepository(models.channels, copies, locks),
-    messages: new MongoMessageRepository(models.messages, models.channels, turns, copies, locks),
+    channels: new MongoChannelRepository(models.channels, locks),
+    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks),
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
