@@ -24,7 +24,11 @@ import { RecordReadReceipt } from '../application/reading/record-read-receipt.us
 import { UnreadRefresh } from '../application/reading/unread-refresh';
 import { UpsertUserProfile } from '../application/users/upsert-user-profile.use-case';
 
-/** Wires every use case to one tenant's ports. */
+/**
+ * Wires every use case to one tenant's ports: the one place that does, for the composition root
+ * (CachedTenantContexts, on MongoDB and Redis) and for the tests (on in-memory ports, or on real
+ * ones they wrap).
+ */
 export function buildUseCases(p: TenantPorts): TenantUseCases {
   return {
     createChannel: new CreateChannel(p.channels, p.readStates, p.users, p.uuids, p.clock),

@@ -5,6 +5,8 @@ export const TOKENS = {
   Clock: Symbol.for('Clock'),
   Mongo: Symbol.for('MongoDatabases'),
   Redis: Symbol.for('RedisConnections'),
+  /** RedisKeyedMutex: the process's one mutex (repositories and migrations). */
+  KeyedMutex: Symbol.for('KeyedMutex'),
   TenantDirectory: Symbol.for('TenantDirectory'),
   TenantProvisioner: Symbol.for('TenantProvisioner'),
   CreateTenant: Symbol.for('CreateTenant'),
@@ -15,6 +17,8 @@ export const TOKENS = {
   SocketServer: Symbol.for('SocketServer'),
   /** Things with `start()`/`stop()` that live as long as the process (workers, sweepers, sockets). */
   Lifecycle: Symbol.for('Lifecycle'),
+  /** `(tenant) => TenantPorts`: every port of a tenant (bound by the tenancy module). */
+  TenantPorts: Symbol.for('TenantPorts'),
   /** TenantContexts: slug → the tenant's ports and use cases (bound by the tenancy module). */
   TenantContexts: Symbol.for('TenantContexts'),
   /** Multi-binding of OpenAPI contributions (src/adapters/http/openapi.ts `ApiDocs`): each area documents its routes. */
@@ -22,12 +26,11 @@ export const TOKENS = {
   /** BullMqQueues: the queue producers (both processes). */
   Queues: Symbol.for('Queues'),
   QueueMetrics: Symbol.for('QueueMetrics'),
-  /** `(tenant) => DeliveryPorts`: a tenant's job queue, send outbox, notification log, presence, webhook. */
-  TenantDeliveryPorts: Symbol.for('TenantDeliveryPorts'),
   /** RedisSocketEmitter: emits to sockets on every API node through the sharded Redis adapter (both processes). */
   SocketEmitter: Symbol.for('SocketEmitter'),
-  /** `(tenant) => EventPublisher`: a tenant's real-time events, from an API node or a worker. */
-  TenantEventPublishers: Symbol.for('TenantEventPublishers'),
+  /** ShardedChannels and PresenceKeys: the Redis channel and key names of real time (both processes). */
+  ShardedChannels: Symbol.for('ShardedChannels'),
+  PresenceKeys: Symbol.for('PresenceKeys'),
   /** ChannelAccessRevocations: removals told to every API node (both processes publish). */
   AccessRevocations: Symbol.for('AccessRevocations'),
   /** ChannelAccessCache: this process's memory of channel members, for socket handshakes. */

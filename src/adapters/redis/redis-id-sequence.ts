@@ -1,12 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { IdSequence } from '../../application/ports/id-sequence.port';
-
-/** An IdSequence that can also jump past a known id (what MessageRepository.append needs on repair). */
-export interface MessageIdSequence extends IdSequence {
-  /** A fresh id, greater than every id handed out before and greater than `floor`. */
-  nextAbove(floor: number): Promise<number>;
-}
-
 /** The highest message id durably stored in the tenant (0 when none): where a lost counter restarts. */
 export type IdSeed = () => Promise<number>;
 
@@ -33,7 +25,7 @@ return redis.call('INCR', KEYS[1])`;
  * E11000 on `_id`; the caller then asks again (`nextAbove` that id), so a lost counter costs a retry,
  * never a duplicate.
  */
-export class RedisIdSequence implements MessageIdSequence {
+export class RedisIdSequence {
   constructor(
     private readonly redis: Redis,
     /** The full Redis key of this tenant's counter (deployment prefix and tenant database included). */
@@ -41,10 +33,10 @@ export class RedisIdSequence implements MessageIdSequence {
     private readonly seed: IdSeed,
   ) {}
 
-  next(): Promise<number> {
-    return this.nextAbove(0);
-  }
-
+  /**
+   * A fresh id, greater than every id handed out before in this tenant and greater than `floor`
+   * (the message append asks past an id it found taken). Ids may have gaps.
+   */
   async nextAbove(floor: number): Promise<number> {
     const id = await this.run(floor, '');
     return id > 0 ? id : this.run(floor, String(await this.seed()));

@@ -21,7 +21,6 @@ import type { ChannelMembership } from '../../application/ports/channel-membersh
 import type { ChannelRepository } from '../../application/ports/channel-repository.port';
 import type { Clock } from '../../application/ports/clock.port';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
-import type { IdSequence } from '../../application/ports/id-sequence.port';
 import type { JobQueue } from '../../application/ports/job-queue.port';
 import type { MessageRepository } from '../../application/ports/message-repository.port';
 import type { NotificationLog } from '../../application/ports/notification-log.port';
@@ -48,7 +47,6 @@ export interface TenantPorts {
   readStates: ReadStateRepository;
   receipts: ReadReceiptRepository;
   users: UserDirectory;
-  ids: IdSequence;
   events: EventPublisher;
   jobs: JobQueue;
   clock: Clock;

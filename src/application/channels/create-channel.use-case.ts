@@ -9,7 +9,7 @@ import { Clock } from '../ports/clock.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { UuidGenerator } from '../ports/uuid-generator.port';
-import { withKnownUserTypes } from '../participants/known-user-types';
+import { withKnownUserTypes } from '../shared/known-user-types';
 import { newMembershipState } from '../reading/membership-state';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';

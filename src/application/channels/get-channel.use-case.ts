@@ -3,7 +3,7 @@ import { ChannelRepository } from '../ports/channel-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
-import { loadListing } from './load-channel';
+import { loadListing } from '../shared/load-channel';
 
 export interface GetChannelInput {
   userId: string;

@@ -4,7 +4,7 @@ import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UnreadTotals } from '../ports/unread-totals.port';
 import { ensureMembershipState } from '../reading/membership-state';
 import { positionIn, seededTotals } from '../reading/unread-badge';
-import { loadChannel } from './load-channel';
+import { loadChannel } from '../shared/load-channel';
 
 export interface MuteChannelInput {
   userId: string;

@@ -4,7 +4,7 @@ import { Clock } from '../ports/clock.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { ChannelView } from '../views/channel.view';
 import { channelViewFor } from './channel-views';
-import { loadListing } from './load-channel';
+import { loadListing } from '../shared/load-channel';
 
 export interface RenameChannelInput {
   userId: string;

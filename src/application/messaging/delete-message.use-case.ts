@@ -1,10 +1,9 @@
-import { assertCanRead, assertCanDeleteMessage } from '../../domain/access/access-policy';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { assertCanDeleteMessage } from '../../domain/access/access-policy';
+import { loadReadableMessage } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { parseMessageId } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
 
 export interface DeleteMessageInput {
@@ -28,9 +27,7 @@ export class DeleteMessage {
   ) {}
 
   async execute(input: DeleteMessageInput): Promise<MessageView> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    assertCanRead(channel, input.userId); // before the message lookup: a stranger learns nothing
-    const message = await loadMessageIn(this.messages, channel, parseMessageId(input.messageId));
+    const { channel, message } = await loadReadableMessage(this.channels, this.messages, input);
     assertCanDeleteMessage(channel, input.userId, message);
     if (!message.delete(this.clock.now())) return toMessageView(message);
     await this.messages.update(message);

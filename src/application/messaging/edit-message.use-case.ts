@@ -1,10 +1,9 @@
-import { assertCanRead, assertCanEditMessage } from '../../domain/access/access-policy';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { assertCanEditMessage } from '../../domain/access/access-policy';
+import { loadReadableMessage } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { parseMessageId } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
 
 export interface EditMessageInput {
@@ -28,9 +27,7 @@ export class EditMessage {
   ) {}
 
   async execute(input: EditMessageInput): Promise<MessageView> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    assertCanRead(channel, input.userId); // before the message lookup: a stranger learns nothing
-    const message = await loadMessageIn(this.messages, channel, parseMessageId(input.messageId));
+    const { channel, message } = await loadReadableMessage(this.channels, this.messages, input);
     assertCanEditMessage(channel, input.userId, message);
     message.edit(input.content, this.clock.now());
     await this.messages.update(message);

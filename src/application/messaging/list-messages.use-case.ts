@@ -1,6 +1,5 @@
-import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { loadMessageIn, loadReadableChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { MessagePageQuery, MessageRepository } from '../ports/message-repository.port';
 import { optionalMessageId, parseLimit } from '../shared/params';
@@ -38,8 +37,7 @@ export class ListMessages {
   ) {}
 
   async execute(input: ListMessagesInput): Promise<ListMessagesResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    assertCanRead(channel, input.userId);
+    const { channel } = await loadReadableChannel(this.channels, input.channelId, input.userId);
     const page = await this.messages.page(channel.id, await this.queryFor(channel, input));
     return {
       results: page.messages.map(toMessageView),

@@ -1,7 +1,7 @@
 import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { Message } from '../../domain/message/message.entity';
 import { parseClientMessageId } from '../../domain/message/new-message';
-import { loadMessageIn } from '../channels/load-channel';
+import { loadMessageIn } from '../shared/load-channel';
 import { Job, unreadCountsJob } from '../jobs/jobs';
 import { ChannelMembership } from '../ports/channel-membership.port';
 import { Clock } from '../ports/clock.port';
@@ -27,9 +27,6 @@ export interface SendMessageResult {
   created: boolean;
 }
 
-/** Past this, a send's follow-up runs even if the send never confirmed it (its process died). */
-export const DEFAULT_SEND_HOLD_MS = 5_000;
-
 /**
  * Sends a message: checks that the sender is a participant (every participant may send: the access
  * policy's assertCanSend; ChannelMembership answers it, from the node's memory of the channel's
@@ -48,7 +45,8 @@ export class SendMessage {
     private readonly events: EventPublisher,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
-    private readonly holdMs = DEFAULT_SEND_HOLD_MS,
+    /** Past this, the follow-up runs even if the send never confirmed it (its process died). */
+    private readonly holdMs: number,
   ) {}
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {

@@ -5,9 +5,9 @@ import { NotificationJobData } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { NO_NOTIFICATION_LOG, NotificationLog } from '../ports/notification-log.port';
-import { NO_OFFLINE_NOTIFIER, OfflineNotifier } from '../ports/offline-notifier.port';
-import { EVERYONE_ONLINE, PresenceReader } from '../ports/presence-reader.port';
+import { NotificationLog } from '../ports/notification-log.port';
+import { OfflineNotifier } from '../ports/offline-notifier.port';
+import { PresenceReader } from '../ports/presence-reader.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { toMessageView } from '../views/message.view';
 
@@ -28,9 +28,9 @@ export class NotifyParticipants {
     private readonly messages: MessageRepository,
     private readonly readStates: ReadStateRepository,
     private readonly events: EventPublisher,
-    private readonly log: NotificationLog = NO_NOTIFICATION_LOG,
-    private readonly presence: PresenceReader = EVERYONE_ONLINE,
-    private readonly offline: OfflineNotifier = NO_OFFLINE_NOTIFIER,
+    private readonly log: NotificationLog,
+    private readonly presence: PresenceReader,
+    private readonly offline: OfflineNotifier,
   ) {}
 
   async execute(input: NotificationJobData): Promise<void> {

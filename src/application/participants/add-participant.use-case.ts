@@ -1,13 +1,13 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
 import { Participant } from '../../domain/participant/participant';
-import { loadChannel } from '../channels/load-channel';
+import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { newMembershipState } from '../reading/membership-state';
-import { withKnownUserTypes } from './known-user-types';
+import { withKnownUserTypes } from '../shared/known-user-types';
 import { ParticipantView, toParticipantView } from '../views/channel.view';
 
 export interface AddParticipantInput {

@@ -1,7 +1,7 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
 import { MAX_PARTICIPANTS_PER_ADD, parseParticipantList } from '../../domain/participant/participant-list';
 import { channelViewFor } from '../channels/channel-views';
-import { loadListing } from '../channels/load-channel';
+import { loadListing } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
@@ -9,7 +9,7 @@ import { ReadStateRepository } from '../ports/read-state-repository.port';
 import { UserDirectory } from '../ports/user-directory.port';
 import { newMembershipState } from '../reading/membership-state';
 import { ChannelView, ParticipantView, toParticipantView } from '../views/channel.view';
-import { withKnownUserTypes } from './known-user-types';
+import { withKnownUserTypes } from '../shared/known-user-types';
 
 export interface AddParticipantsInput {
   userId: string;

@@ -1,7 +1,7 @@
 import { assertCanChangeRole } from '../../domain/access/access-policy';
 import { parseRole } from '../../domain/participant/participant-role';
 import { UserId } from '../../domain/user/user-id';
-import { loadChannel } from '../channels/load-channel';
+import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { ParticipantView, toParticipantView } from '../views/channel.view';
 

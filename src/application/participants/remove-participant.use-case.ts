@@ -1,6 +1,6 @@
 import { assertCanRemoveParticipant } from '../../domain/access/access-policy';
 import { UserId } from '../../domain/user/user-id';
-import { loadChannel } from '../channels/load-channel';
+import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';

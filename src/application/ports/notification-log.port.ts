@@ -9,6 +9,3 @@ export interface NotificationLog {
    */
   claimAll(messageId: number, userIds: readonly string[]): Promise<Set<string>>;
 }
-
-/** For setups that do not deduplicate (in-memory tests): every claim is the first. */
-export const NO_NOTIFICATION_LOG: NotificationLog = { claimAll: async (_, ids) => new Set(ids) };

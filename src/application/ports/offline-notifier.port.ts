@@ -8,5 +8,3 @@ import { NotificationPayload } from '../events/chat-event';
 export interface OfflineNotifier {
   notify(userId: string, notification: NotificationPayload): Promise<void>;
 }
-
-export const NO_OFFLINE_NOTIFIER: OfflineNotifier = { notify: async () => undefined };

@@ -3,6 +3,3 @@ export interface PresenceReader {
   /** The users among `userIds` who are online. */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
 }
-
-/** For setups without presence (in-memory tests): everyone counts as online. */
-export const EVERYONE_ONLINE: PresenceReader = { onlineAmong: async (ids) => new Set(ids) };

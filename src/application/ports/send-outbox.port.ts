@@ -27,10 +27,3 @@ export interface SendOutbox {
   /** Entries opened before `cutoff`, oldest first, at most `limit`. */
   openedBefore(cutoff: Date, limit: number): Promise<PendingSend[]>;
 }
-
-/** For setups without crash recovery (in-memory tests): remembers nothing. */
-export const NO_SEND_OUTBOX: SendOutbox = {
-  open: async () => '',
-  close: async () => undefined,
-  openedBefore: async () => [],
-};

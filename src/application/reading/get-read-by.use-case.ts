@@ -1,9 +1,7 @@
-import { assertCanRead } from '../../domain/access/access-policy';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { loadReadableMessage } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadReceiptRepository } from '../ports/read-receipt-repository.port';
-import { parseMessageId } from '../shared/params';
 
 export interface GetReadByInput {
   userId: string;
@@ -28,9 +26,7 @@ export class GetReadBy {
   ) {}
 
   async execute(input: GetReadByInput): Promise<GetReadByResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    assertCanRead(channel, input.userId);
-    const message = await loadMessageIn(this.messages, channel, parseMessageId(input.messageId));
+    const { channel, message } = await loadReadableMessage(this.channels, this.messages, input);
     const readers = await this.receipts.readersOf(channel.id, message.seq);
     return {
       results: readers

@@ -1,8 +1,7 @@
-import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { ReadPointer } from '../../domain/read/read-pointer';
 import { unreadCount } from '../../domain/read/unread';
-import { loadChannel, loadMessageIn } from '../channels/load-channel';
+import { loadMessageIn, loadReadableChannel } from '../shared/load-channel';
 import { readReceiptJob } from '../jobs/jobs';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
@@ -50,8 +49,7 @@ export class MarkRead {
   ) {}
 
   async execute(input: MarkReadInput): Promise<MarkReadResult> {
-    const channel = await loadChannel(this.channels, input.channelId);
-    const participant = assertCanRead(channel, input.userId);
+    const { channel, participant } = await loadReadableChannel(this.channels, input.channelId, input.userId);
     const target = await this.targetOf(channel, input.message_id);
     const before = await ensureMembershipState(this.readStates, channel, participant);
     if (!pointerOf(before).isBefore(target)) return resultOf(channel, before);

@@ -1,6 +1,6 @@
 import { Channel } from '../../domain/channel/channel.entity';
 import { EventPublisher } from '../ports/event-publisher.port';
-import { EVERYONE_ONLINE, PresenceReader } from '../ports/presence-reader.port';
+import { PresenceReader } from '../ports/presence-reader.port';
 import { UserChannelState } from '../ports/read-state-repository.port';
 import { UnreadTotals } from '../ports/unread-totals.port';
 import { BadgeSources, positionIn, seededTotals } from './unread-badge';
@@ -18,7 +18,7 @@ export class UnreadRefresh {
     private readonly sources: BadgeSources,
     private readonly events: EventPublisher,
     private readonly totals: UnreadTotals,
-    private readonly presence: PresenceReader = EVERYONE_ONLINE,
+    private readonly presence: PresenceReader,
   ) {}
 
   async refresh(channel: Channel, rows: readonly UserChannelState[]): Promise<void> {

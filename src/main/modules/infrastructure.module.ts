@@ -5,12 +5,13 @@ import { MongoTenantDirectory } from '../../adapters/persistence/mongo/mongo-ten
 import { TenantMigrator } from '../../adapters/persistence/mongo/migrations/tenant-migrator';
 import { MongoTenantProvisioner } from '../../adapters/persistence/mongo/mongo-tenant-provisioner';
 import { RedisConnections } from '../../adapters/redis/redis-connections';
+import { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import type { DependencyCheck } from '../../adapters/http/health.router';
 import type { Clock } from '../../application/ports/clock.port';
 import type { Config } from '../config';
 import { TOKENS } from '../tokens';
 
-/** Config, logging, clock, MongoDB, Redis and the tenant registry: what every process needs. */
+/** Config, logging, clock, MongoDB, Redis (and the process's keyed mutex) and the tenant registry: what every process needs. */
 export function infrastructureModule(config: Config, processName: string): ContainerModule {
   return new ContainerModule(({ bind }) => {
     bind<Config>(TOKENS.Config).toConstantValue(config);
@@ -33,6 +34,10 @@ export function infrastructureModule(config: Config, processName: string): Conta
     bind(TOKENS.Redis)
       .toDynamicValue((ctx) => new RedisConnections(config.REDIS_URL, ctx.get(TOKENS.Logger)))
       .inSingletonScope();
+    // One per process: its in-process queue keeps the process from polling Redis against itself.
+    bind(TOKENS.KeyedMutex)
+      .toDynamicValue((ctx) => new RedisKeyedMutex(ctx.get<RedisConnections>(TOKENS.Redis).command))
+      .inSingletonScope();
     bind(TOKENS.TenantDirectory)
       .toDynamicValue((ctx) => {
         const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
@@ -42,7 +47,7 @@ export function infrastructureModule(config: Config, processName: string): Conta
     bind(TOKENS.TenantProvisioner)
       .toDynamicValue((ctx) => {
         const migrator = new TenantMigrator({
-          redis: ctx.get<RedisConnections>(TOKENS.Redis).command,
+          mutex: ctx.get<RedisKeyedMutex>(TOKENS.KeyedMutex),
           keyPrefix: config.REDIS_KEY_PREFIX,
           log: ctx.get<Logger>(TOKENS.Logger).child({ component: 'migrations' }),
         });

@@ -15,25 +15,28 @@ import { RealtimeBroadcasts } from '../../adapters/realtime/realtime-broadcasts'
 import { dropLocalSockets, RealtimeServer } from '../../adapters/realtime/realtime-server';
 import { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
 import { ShardedChannels } from '../../adapters/realtime/sharded-channels';
-import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
 import type { TenantContexts } from '../../adapters/tenancy/tenant-context';
 import type { Clock } from '../../application/ports/clock.port';
-import type { EventPublisher } from '../../application/ports/event-publisher.port';
-import type { Tenant } from '../../domain/tenant/tenant';
 import type { Config } from '../config';
 import type { Lifecycle } from '../lifecycle';
 import { TOKENS } from '../tokens';
 
-export type EventPublisherFactory = (tenant: Tenant) => EventPublisher;
-
-/** What every process needs to reach sockets on the API nodes: the emitter and a tenant's EventPublisher. */
+/**
+ * What every process needs to reach sockets on the API nodes (a tenant's EventPublisher wraps the
+ * emitter) and to read presence: the Redis channel and key names, the emitter, access revocations.
+ */
 export const realtimeEventsModule = new ContainerModule(({ bind }) => {
+  bind(TOKENS.ShardedChannels)
+    .toDynamicValue((ctx) => new ShardedChannels(ctx.get<Config>(TOKENS.Config).REDIS_KEY_PREFIX))
+    .inSingletonScope();
+  bind(TOKENS.PresenceKeys)
+    .toDynamicValue((ctx) => new PresenceKeys(ctx.get<Config>(TOKENS.Config).REDIS_KEY_PREFIX))
+    .inSingletonScope();
   bind(TOKENS.SocketEmitter)
     .toDynamicValue((ctx) => {
-      const config = ctx.get<Config>(TOKENS.Config);
       const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
-      return new RedisSocketEmitter(redis, new ShardedChannels(config.REDIS_KEY_PREFIX));
+      return new RedisSocketEmitter(redis, ctx.get<ShardedChannels>(TOKENS.ShardedChannels));
     })
     .inSingletonScope();
   bind(TOKENS.AccessRevocations)
@@ -49,11 +52,6 @@ export const realtimeEventsModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.ChannelAccess)
     .toDynamicValue(() => new ChannelAccessCache())
     .inSingletonScope();
-  bind<EventPublisherFactory>(TOKENS.TenantEventPublishers).toDynamicValue((ctx) => {
-    const emitter = ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter);
-    const revocations = ctx.get<ChannelAccessRevocations>(TOKENS.AccessRevocations);
-    return (tenant) => new SocketIoEventPublisher(emitter, tenant.slug, revocations);
-  });
 });
 
 /** API nodes: the Socket.IO namespaces with the sharded Redis adapter, presence and typing. */
@@ -69,7 +67,7 @@ function presenceParts(ctx: ResolutionContext, logger: Logger) {
   const clock = ctx.get<Clock>(TOKENS.Clock);
   const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
   const io = ctx.get<Server>(TOKENS.SocketServer);
-  const keys = new PresenceKeys(config.REDIS_KEY_PREFIX);
+  const keys = ctx.get<PresenceKeys>(TOKENS.PresenceKeys);
   const nodeId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const presence = new RedisPresence(redis, keys, nodeId);
   const broadcasts = new RealtimeBroadcasts(ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter));
@@ -93,7 +91,7 @@ function realtimeServer(ctx: ResolutionContext): RealtimeServer {
   const redis = ctx.get<RedisConnections>(TOKENS.Redis);
   return new RealtimeServer({
     io: ctx.get<Server>(TOKENS.SocketServer),
-    channels: new ShardedChannels(config.REDIS_KEY_PREFIX),
+    channels: ctx.get<ShardedChannels>(TOKENS.ShardedChannels),
     pub: redis.command,
     // Subscriptions are queued while Redis is away and replayed when it returns: never give one up.
     sub: redis.create('socket.io-sub', { maxRetriesPerRequest: null }),

@@ -1,60 +1,93 @@
 import { randomUUID } from 'node:crypto';
-import { ContainerModule } from 'inversify';
+import { ContainerModule, type ResolutionContext } from 'inversify';
 import type { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases';
+import { MongoSendOutbox } from '../../adapters/persistence/mongo/mongo-send-outbox';
 import { createTenantRepositories } from '../../adapters/persistence/mongo/tenant-repositories';
-import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import { tenantModels } from '../../adapters/persistence/mongo/tenant-models';
+import type { PresenceKeys } from '../../adapters/presence/presence-keys';
+import { RedisPresenceReader } from '../../adapters/presence/redis-presence-reader';
+import { BullMqJobQueue } from '../../adapters/queue/bullmq-job-queue';
+import type { BullMqQueues } from '../../adapters/queue/bullmq-queues';
 import type { ChannelAccessCache } from '../../adapters/realtime/channel-access-cache';
-import { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
+import type { ChannelAccessRevocations } from '../../adapters/realtime/channel-access-revocations';
+import type { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
+import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
+import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import type { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
+import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
+import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
 import type { TenantPorts } from '../../adapters/tenancy/tenant-context';
+import { WebhookOfflineNotifier } from '../../adapters/webhook/webhook-offline-notifier';
 import type { Clock } from '../../application/ports/clock.port';
+import type { TenantDirectory } from '../../application/ports/tenant-directory.port';
+import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
 import type { Tenant } from '../../domain/tenant/tenant';
 import type { Config } from '../config';
-import { CachedTenantContexts } from '../tenant-contexts';
+import { CachedTenantContexts, type TenantPortsFactory } from '../tenant-contexts';
 import { TOKENS } from '../tokens';
-import type { DeliveryPortsFactory } from './queue.module';
-import type { EventPublisherFactory } from './realtime.module';
 
 /**
- * Tenant contexts for every process: a tenant's repositories on its own database, its event
- * publisher and its delivery ports (queue, outbox, presence, webhook), cached per tenant.
+ * Tenant contexts for every process: a tenant's ports (tenantPortsFactory) and its use cases
+ * (buildUseCases), built when the process first touches the tenant and cached.
  */
 export const tenancyModule = new ContainerModule(({ bind }) => {
+  bind<TenantPortsFactory>(TOKENS.TenantPorts).toDynamicValue(tenantPortsFactory).inSingletonScope();
   bind(TOKENS.TenantContexts)
-    .toDynamicValue((ctx) => {
-      const config = ctx.get<Config>(TOKENS.Config);
-      const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
-      const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
-      const clock = ctx.get<Clock>(TOKENS.Clock);
-      const publishers = ctx.get<EventPublisherFactory>(TOKENS.TenantEventPublishers);
-      const delivery = ctx.get<DeliveryPortsFactory>(TOKENS.TenantDeliveryPorts);
-      const access = ctx.get<ChannelAccessCache>(TOKENS.ChannelAccess);
-      // One mutex per process: its in-process queue keeps the process from polling Redis against itself.
-      const mutex = new RedisKeyedMutex(redis);
-      const buildPorts = (tenant: Tenant): TenantPorts => {
-        const repositories = createTenantRepositories(mongo.tenant(tenant.database_name), {
-          redis,
-          keyPrefix: config.REDIS_KEY_PREFIX,
-          mutex,
-        });
-        return {
-          channels: repositories.channels,
-          membership: access.forTenant(tenant.slug, repositories.channels),
-          messages: repositories.messages,
-          readStates: repositories.readStates,
-          receipts: repositories.readReceipts,
-          users: repositories.users,
-          ids: repositories.ids,
-          events: publishers(tenant),
-          clock,
-          uuids: { next: () => randomUUID() },
-          ...delivery(tenant),
-        };
-      };
-      return new CachedTenantContexts(
-        ctx.get(TOKENS.TenantDirectory),
-        ctx.get(TOKENS.TenantProvisioner),
-        buildPorts,
-      );
-    })
+    .toDynamicValue(
+      (ctx) =>
+        new CachedTenantContexts(
+          ctx.get(TOKENS.TenantDirectory),
+          ctx.get(TOKENS.TenantProvisioner),
+          ctx.get<TenantPortsFactory>(TOKENS.TenantPorts),
+        ),
+    )
     .inSingletonScope();
 });
+
+/**
+ * Every port of a tenant, on this process's MongoDB, Redis, queues and socket emitter: its
+ * repositories on its own database, its event publisher, its job queue and what delivers work
+ * (send outbox, notification log, presence, webhook, unread badges).
+ */
+export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
+  const config = ctx.get<Config>(TOKENS.Config);
+  const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
+  const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
+  const mutex = ctx.get<RedisKeyedMutex>(TOKENS.KeyedMutex);
+  const queues = ctx.get<BullMqQueues>(TOKENS.Queues);
+  const directory = ctx.get<TenantDirectory>(TOKENS.TenantDirectory);
+  const presenceKeys = ctx.get<PresenceKeys>(TOKENS.PresenceKeys);
+  const emitter = ctx.get<RedisSocketEmitter>(TOKENS.SocketEmitter);
+  const revocations = ctx.get<ChannelAccessRevocations>(TOKENS.AccessRevocations);
+  const access = ctx.get<ChannelAccessCache>(TOKENS.ChannelAccess);
+  const clock = ctx.get<Clock>(TOKENS.Clock);
+  const uuids: UuidGenerator = { next: () => randomUUID() };
+  const prefix = config.REDIS_KEY_PREFIX;
+  return (tenant: Tenant): TenantPorts => {
+    const db = mongo.tenant(tenant.database_name);
+    const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
+    const jobs = new BullMqJobQueue(queues, tenant.slug, config.DEPENDENCY_TIMEOUT_MS);
+    return {
+      channels: repositories.channels,
+      membership: access.forTenant(tenant.slug, repositories.channels),
+      messages: repositories.messages,
+      readStates: repositories.readStates,
+      receipts: repositories.readReceipts,
+      users: repositories.users,
+      events: new SocketIoEventPublisher(emitter, tenant.slug, revocations),
+      jobs,
+      clock,
+      uuids,
+      outbox: new MongoSendOutbox(tenantModels(db).pendingSends),
+      notificationLog: new RedisNotificationLog(
+        redis,
+        `${prefix}:t:${tenant.slug}`,
+        config.NOTIFICATION_DEDUPE_TTL_S,
+      ),
+      presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
+      unreadTotals: new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`),
+      sendHoldMs: config.OUTBOX_MIN_AGE_MS,
+      offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+    };
+  };
+}

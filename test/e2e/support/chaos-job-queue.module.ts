@@ -2,7 +2,8 @@ import { ContainerModule } from 'inversify';
 import type { BullMqQueues } from '../../../src/adapters/queue/bullmq-queues';
 import type { Job } from '../../../src/application/jobs/jobs';
 import type { JobQueue } from '../../../src/application/ports/job-queue.port';
-import { deliveryPortsFactory, type DeliveryPortsFactory } from '../../../src/main/modules/queue.module';
+import { tenantPortsFactory } from '../../../src/main/modules/tenancy.module';
+import type { TenantPortsFactory } from '../../../src/main/tenant-contexts';
 import { TOKENS } from '../../../src/main/tokens';
 
 /**
@@ -36,12 +37,12 @@ function randomDelay(maxMs: number): number {
   return Math.floor(Math.random() * maxMs);
 }
 
-/** Replaces the delivery ports' job queue with ChaosJobQueue (the rest stays real). */
+/** Replaces the tenant ports' job queue with ChaosJobQueue (the rest stays real). */
 export const chaosJobQueueModule = new ContainerModule(({ rebindSync }) => {
-  rebindSync(TOKENS.TenantDeliveryPorts)
-    .toDynamicValue((ctx): DeliveryPortsFactory => {
+  rebindSync(TOKENS.TenantPorts)
+    .toDynamicValue((ctx): TenantPortsFactory => {
       const queues = ctx.get<BullMqQueues>(TOKENS.Queues);
-      const real = deliveryPortsFactory(ctx);
+      const real = tenantPortsFactory(ctx);
       return (tenant) => ({ ...real(tenant), jobs: new ChaosJobQueue(queues, tenant.slug) });
     })
     .inSingletonScope();

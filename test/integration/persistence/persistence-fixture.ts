@@ -19,6 +19,9 @@ import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testConfig, uniqueSlug } from '../
 
 export const T0 = new Date('2025-01-01T00:00:00.000Z');
 
+/** Migrates nothing: a tenant database created by the current code has nothing to migrate. */
+export const NO_MIGRATIONS = { migrate: async () => [] };
+
 /** One provisioned tenant database with its repositories, as the composition root would build them. */
 export interface TestTenant {
   db: Connection;
@@ -56,7 +59,7 @@ export class PersistenceFixture {
   async tenant(label = 'persist'): Promise<TestTenant> {
     const slug = uniqueSlug(label);
     const tenant = { slug, name: slug, database_name: this.mongo.databaseNameFor(slug), created_at: T0 };
-    await new MongoTenantProvisioner(this.mongo).provision(tenant);
+    await new MongoTenantProvisioner(this.mongo, NO_MIGRATIONS).provision(tenant);
     const db = this.mongo.tenant(tenant.database_name);
     const deps = { redis: this.redis, keyPrefix: this.keyPrefix, mutex: this.mutex };
     return {
@@ -64,7 +67,14 @@ export class PersistenceFixture {
       models: tenantModels(db),
       repos: createTenantRepositories(db, deps),
       locks: new TenantLocks(this.mutex, `${this.keyPrefix}:{${db.name}}`),
-      otherProcess: () => createTenantRepositories(db, { redis: this.client(), keyPrefix: this.keyPrefix }),
+      otherProcess: () => {
+        const redis = this.client();
+        return createTenantRepositories(db, {
+          redis,
+          keyPrefix: this.keyPrefix,
+          mutex: new RedisKeyedMutex(redis),
+        });
+      },
     };
   }
 

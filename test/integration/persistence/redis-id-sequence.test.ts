@@ -15,8 +15,8 @@ describe('RedisIdSequence', () => {
   it('hands out distinct, increasing ids to concurrent callers', async () => {
     const ids = new RedisIdSequence(fixture.redis, aKey(), async () => 0);
 
-    const handed = await Promise.all(Array.from({ length: 200 }, () => ids.next()));
-    const later = await ids.next();
+    const handed = await Promise.all(Array.from({ length: 200 }, () => ids.nextAbove(0)));
+    const later = await ids.nextAbove(0);
 
     assert.equal(new Set(handed).size, 200);
     assert.ok(handed.every((id) => id < later));
@@ -29,8 +29,8 @@ describe('RedisIdSequence', () => {
       return 500;
     });
 
-    const first = await ids.next();
-    const second = await ids.next();
+    const first = await ids.nextAbove(0);
+    const second = await ids.nextAbove(0);
 
     assert.deepEqual([first, second, seedCalls], [501, 502, 1]);
   });
@@ -39,7 +39,7 @@ describe('RedisIdSequence', () => {
     const key = aKey();
     const processes = [0, 1, 2, 3].map(() => new RedisIdSequence(fixture.client(), key, async () => 1_000));
 
-    const handed = await Promise.all(Array.from({ length: 40 }, (_, i) => processes[i % 4].next()));
+    const handed = await Promise.all(Array.from({ length: 40 }, (_, i) => processes[i % 4].nextAbove(0)));
 
     assert.deepEqual(
       [...handed].sort((a, b) => a - b),
@@ -49,7 +49,7 @@ describe('RedisIdSequence', () => {
 
   it('jumps above a floor, and never goes back below it', async () => {
     const ids = new RedisIdSequence(fixture.redis, aKey(), async () => 0);
-    await ids.next();
+    await ids.nextAbove(0);
 
     const above = await ids.nextAbove(77);
     const next = await ids.nextAbove(3);
@@ -63,9 +63,9 @@ describe('RedisIdSequence', () => {
       new RedisIdSequence(fixture.redis, aKey(), async () => 0),
     ];
 
-    await a.next();
-    await a.next();
+    await a.nextAbove(0);
+    await a.nextAbove(0);
 
-    assert.equal(await b.next(), 1);
+    assert.equal(await b.nextAbove(0), 1);
   });
 });

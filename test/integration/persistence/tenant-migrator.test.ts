@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createLogger } from '../../../src/adapters/logging/logger';
 import type { Migration } from '../../../src/adapters/persistence/mongo/migrations/migration';
 import { TenantMigrator } from '../../../src/adapters/persistence/mongo/migrations/tenant-migrator';
+import { RedisKeyedMutex } from '../../../src/adapters/redis/redis-keyed-mutex';
 import { PersistenceFixture } from './persistence-fixture';
 
 describe('TenantMigrator', () => {
@@ -25,7 +26,11 @@ describe('TenantMigrator', () => {
 
   const migrator = (list: Migration[]) =>
     new TenantMigrator(
-      { redis: fixture.redis, keyPrefix: fixture.keyPrefix, log: createLogger('silent') },
+      {
+        mutex: new RedisKeyedMutex(fixture.redis),
+        keyPrefix: fixture.keyPrefix,
+        log: createLogger('silent'),
+      },
       list,
     );
 

@@ -3,6 +3,7 @@ import { createLogger } from '../../../src/adapters/logging/logger';
 import { MongoDatabases } from '../../../src/adapters/persistence/mongo/mongo-databases';
 import { MongoTenantProvisioner } from '../../../src/adapters/persistence/mongo/mongo-tenant-provisioner';
 import { MONGO_URL, RUN_DB_PREFIX, testConfig, uniqueSlug } from '../../support/test-env';
+import { NO_MIGRATIONS } from './persistence-fixture';
 
 /** Every index the repositories' queries rely on, per collection (the `_id` index aside). */
 const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boolean }>> = {
@@ -54,7 +55,7 @@ describe('MongoTenantProvisioner with the tenant models', () => {
   it('creates every collection with the indexes its queries use, and changes nothing when run again', async () => {
     const slug = uniqueSlug('provision');
     const tenant = { slug, name: slug, database_name: mongo.databaseNameFor(slug), created_at: new Date() };
-    const provisioner = new MongoTenantProvisioner(mongo);
+    const provisioner = new MongoTenantProvisioner(mongo, NO_MIGRATIONS);
 
     await provisioner.provision(tenant);
     const first = await indexesOf(tenant.database_name);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { TenantContext, TenantPorts } from '../../../src/adapters/tenancy/tenant-context';
 import type { NewMessageJobData } from '../../../src/application/jobs/jobs';
-import { CompleteSend } from '../../../src/application/messaging/complete-send.use-case';
-import { SendMessage } from '../../../src/application/messaging/send-message.use-case';
-import { UnreadRefresh } from '../../../src/application/reading/unread-refresh';
+import type { CompleteSend } from '../../../src/application/messaging/complete-send.use-case';
+import type { SendMessage } from '../../../src/application/messaging/send-message.use-case';
+import { buildUseCases } from '../../../src/main/tenant-use-cases';
 import { TcpProxy } from '../../support/tcp-proxy';
 import { assertChannelInvariants } from './support/chat-invariants';
 import { deleteRedisKeys, drained, WorkerHarness, workerTestEnv } from './support/worker-harness';
@@ -70,15 +70,7 @@ describe('A send and its follow-up when Redis fails between two of their steps',
     workers = await WorkerHarness.start(env);
     context = await workers.createTenant('follow-up');
     faults = new StepFaults(proxy);
-    const p = faults.wrap(context.ports);
-    sendMessage = new SendMessage(p.membership, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs);
-    const refresh = new UnreadRefresh(
-      { channels: p.channels, readStates: p.readStates },
-      p.events,
-      p.unreadTotals,
-      p.presence,
-    );
-    completeSend = new CompleteSend(p.channels, p.messages, p.readStates, p.jobs, refresh);
+    ({ sendMessage, completeSend } = buildUseCases(faults.wrap(context.ports)));
     steps = await stepsOfOneSend();
     followUpSteps = await stepsOfOneFollowUp();
   });
@@ -118,7 +110,7 @@ describe('A send and its follow-up when Redis fails between two of their steps',
   async function sendHeld(channelId: string, clientMessageId: string): Promise<NewMessageJobData> {
     const p = context.ports;
     const jobs = { ...p.jobs, enqueue: p.jobs.enqueue.bind(p.jobs), release: async () => undefined };
-    const held = new SendMessage(p.membership, p.messages, p.events, jobs, p.clock, 60_000);
+    const held = buildUseCases({ ...p, jobs, sendHoldMs: 60_000 }).sendMessage;
     const { message } = await held.execute({
       userId: 'ana',
       channelId,

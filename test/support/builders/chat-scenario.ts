@@ -1,7 +1,8 @@
+import type { TenantUseCases } from '../../../src/adapters/tenancy/tenant-context';
 import { ChannelView } from '../../../src/application/views/channel.view';
 import { MessageView } from '../../../src/application/views/message.view';
+import { buildUseCases } from '../../../src/main/tenant-use-cases';
 import { InMemoryChat } from '../in-memory/in-memory-chat';
-import { InMemoryUseCases, useCasesOver } from '../in-memory/in-memory-use-cases';
 
 /**
  * Test data built through the use cases themselves, so a test starts from a state the application
@@ -9,7 +10,7 @@ import { InMemoryUseCases, useCasesOver } from '../in-memory/in-memory-use-cases
  */
 export class ChatScenario {
   readonly chat = new InMemoryChat();
-  readonly useCases: InMemoryUseCases = useCasesOver(this.chat);
+  readonly useCases: TenantUseCases = buildUseCases(this.chat);
 
   async group(creator: string, others: string[], name = 'General'): Promise<ChannelView> {
     this.chat.clock.advance(1000);

@@ -1,5 +1,4 @@
 import { Clock } from '../../../src/application/ports/clock.port';
-import { IdSequence } from '../../../src/application/ports/id-sequence.port';
 import { UuidGenerator } from '../../../src/application/ports/uuid-generator.port';
 
 /** A clock that stands still until told to move. */
@@ -19,7 +18,8 @@ export class ManualClock implements Clock {
   }
 }
 
-export class InMemoryIdSequence implements IdSequence {
+/** The tenant-wide message id counter of InMemoryMessageRepository. */
+export class InMemoryIdSequence {
   private last = 0;
 
   async next(): Promise<number> {

@@ -1,6 +1,13 @@
+import type { TenantPorts } from '../../../src/adapters/tenancy/tenant-context';
 import type { ChannelMembership } from '../../../src/application/ports/channel-membership.port';
 import { InMemoryIdSequence, ManualClock, SequentialUuidGenerator } from './clock.fakes';
 import { InMemoryChannelRepository } from './in-memory-channel-repository';
+import {
+  InMemoryNotificationLog,
+  InMemoryOfflineNotifier,
+  InMemoryPresence,
+  InMemorySendOutbox,
+} from './in-memory-delivery';
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
@@ -8,8 +15,11 @@ import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
 import { InMemoryUnreadTotals } from './in-memory-unread-totals';
 
-/** Every port of one tenant, faked in memory, sharing one clock. */
-export class InMemoryChat {
+/**
+ * Every port of one tenant, faked in memory, sharing one clock: what the composition root's
+ * tenantPortsFactory builds on MongoDB and Redis. buildUseCases (src/main) wires the use cases to it.
+ */
+export class InMemoryChat implements TenantPorts {
   readonly clock = new ManualClock();
   readonly uuids = new SequentialUuidGenerator();
   readonly ids = new InMemoryIdSequence();
@@ -21,6 +31,12 @@ export class InMemoryChat {
   readonly events = new InMemoryEventPublisher();
   readonly jobs = new InMemoryJobQueue();
   readonly unreadTotals = new InMemoryUnreadTotals();
+  readonly outbox = new InMemorySendOutbox();
+  readonly notificationLog = new InMemoryNotificationLog();
+  readonly presence = new InMemoryPresence();
+  readonly offline = new InMemoryOfflineNotifier();
+  /** InMemoryJobQueue does not model holds: a test drains the queue when it chooses to. */
+  readonly sendHoldMs = 5_000;
   /** Asks the channel every time (the real one may answer "yes" from a node's memory). */
   readonly membership: ChannelMembership = {
     isMember: async (channelId, userId) => !!(await this.channels.findById(channelId))?.participant(userId),

@@ -7,7 +7,7 @@ import {
 } from '../../../src/application/ports/message-repository.port';
 import { Message, MessagePrimitives } from '../../../src/domain/message/message.entity';
 import { NewMessage } from '../../../src/domain/message/new-message';
-import { InMemoryIdSequence } from './clock.fakes';
+import type { InMemoryIdSequence } from './clock.fakes';
 import { InMemoryChannelRepository } from './in-memory-channel-repository';
 
 export class InMemoryMessageRepository implements MessageRepository {
@@ -15,9 +15,9 @@ export class InMemoryMessageRepository implements MessageRepository {
   private readonly lastSeq = new Map<string, number>();
 
   constructor(
-    private readonly ids = new InMemoryIdSequence(),
+    private readonly ids: InMemoryIdSequence,
     /** Where append records, and an update rewrites, each channel's last message, as the real one does. */
-    private readonly channels?: InMemoryChannelRepository,
+    private readonly channels: InMemoryChannelRepository,
   ) {}
 
   async append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
@@ -32,7 +32,7 @@ export class InMemoryMessageRepository implements MessageRepository {
     const row: MessagePrimitives = { ...structuredClone(draft), id, seq };
     this.rows.set(row.id, row);
     const message = Message.fromPrimitives(structuredClone(row));
-    await this.channels?.recordLastMessage(draft.channel_id, message);
+    await this.channels.recordLastMessage(draft.channel_id, message);
     return { message: Message.fromPrimitives(structuredClone(row)), created: true };
   }
 
@@ -81,7 +81,7 @@ export class InMemoryMessageRepository implements MessageRepository {
   async update(message: Message): Promise<void> {
     const { id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
     const row = this.rows.get(id);
-    this.channels?.refreshLastMessage(message);
+    this.channels.refreshLastMessage(message);
     if (row && row.deleted_at === null) Object.assign(row, { content, file_url, edited_at, deleted_at });
   }
 

@@ -2,9 +2,9 @@ import type { Redis } from 'ioredis';
 import type { Model } from 'mongoose';
 import type { AppendOptions, AppendResult } from '../../../application/ports/message-repository.port';
 import type { NewMessage } from '../../../domain/message/new-message';
-import type { MessageIdSequence } from '../../redis/redis-id-sequence';
+import type { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
-import { KeyedBatches, type Waiting } from '../../batching/keyed-batches';
+import type { Waiting } from '../../batching/keyed-batches';
 import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
 import { lastMessageFields } from './last-message-copy';
 import { MessageInserts } from './message-inserts';
@@ -16,10 +16,10 @@ import type { TenantLocks } from './tenant-locks';
 const MAX_ATTEMPTS = 20;
 
 /** Most messages one turn stores: one insertMany, one channel write. */
-const MAX_BATCH = 64;
+export const MAX_BATCH = 64;
 
 /** A send waiting for its channel's next turn. */
-type PendingAppend = Waiting<{ draft: NewMessage; options: AppendOptions }, AppendResult>;
+export type PendingAppend = Waiting<{ draft: NewMessage; options: AppendOptions }, AppendResult>;
 
 /** What a turn has stored so far: answered when the turn ends, even when it ends in an error. */
 interface TurnOutcome {
@@ -33,11 +33,11 @@ function created(doc: MessageDocument): AppendResult {
 }
 
 /**
- * Message insertion, in turns of the channel's lock (TenantLocks 'channel', the lock that also
- * guards the channel document). Sends into one channel that arrive while a turn is running wait for
- * the next one in this process and share it (group commit): a turn stores every message waiting, up
- * to MAX_BATCH, for two Redis calls (SendTurnLock) and two MongoDB writes, so a busy channel pays a
- * turn per batch instead of per message. In a turn:
+ * Message insertion, one turn of the channel's lock (TenantLocks 'channel', the lock that also
+ * guards the channel document) at a time. MongoMessageRepository.append groups the sends into one
+ * channel that arrive while a turn is running (group commit): a turn stores every message waiting,
+ * up to MAX_BATCH, for two Redis calls (SendTurnLock) and two MongoDB writes, so a busy channel pays
+ * a turn per batch instead of per message. In a turn:
  * 1. taking the lock reads the channel's seq counter (seeded from the channel document when Redis
  *    lost it) and a block of fresh tenant-wide ids from Redis, given out in seq order, so within a
  *    channel id order is seq order;
@@ -54,28 +54,20 @@ function created(doc: MessageDocument): AppendResult {
  * expired early, the unique (channel_id, seq) index still keeps seqs unique and fresh ids per attempt
  * keep them ordered.
  */
-export class MessageAppender {
-  /** Per channel, the sends waiting for its next turn in this process. */
-  private readonly turnsOf = new KeyedBatches(MAX_BATCH, (channelId, batch: PendingAppend[]) =>
-    this.turn(channelId, batch),
-  );
-
+export class MessageAppendTurns {
   private readonly inserts: MessageInserts;
 
   constructor(
     messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
-    private readonly ids: MessageIdSequence,
+    private readonly ids: RedisIdSequence,
     private readonly turns: { mutex: RedisKeyedMutex; redis: Redis; locks: TenantLocks; idKey: string },
   ) {
     this.inserts = new MessageInserts(messages);
   }
 
-  append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
-    return this.turnsOf.add(draft.channel_id, { draft, options });
-  }
-
-  private turn(channelId: string, batch: PendingAppend[]): Promise<void> {
+  /** One turn of the channel's lock: stores the batch, in order, and answers each of its sends. */
+  run(channelId: string, batch: PendingAppend[]): Promise<void> {
     const { mutex, redis, locks, idKey } = this.turns;
     const lockKey = locks.key('channel', channelId);
     const keys = { lock: lockKey, seq: locks.seqKey(channelId), ids: idKey };

@@ -10,7 +10,7 @@ import type { Channel } from '../../../domain/channel/channel.entity';
 import type { Message } from '../../../domain/message/message.entity';
 import type { Participant, ParticipantPrimitives } from '../../../domain/participant/participant';
 import type { ParticipantRole } from '../../../domain/participant/participant-role';
-import type { LastMessageCopies } from './last-message-copy';
+import { lastMessageFields } from './last-message-copy';
 import { pageOfMemberChannels } from './member-channels-query';
 import { isDuplicateKey } from './mongo-errors';
 import {
@@ -20,6 +20,7 @@ import {
   toChannelListing,
   type ChannelDocument,
 } from './schemas/channel.schema';
+import { messageDocumentOf } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
 type ParticipantsChange = (current: ParticipantPrimitives[]) => ParticipantPrimitives[] | null;
@@ -38,7 +39,6 @@ const MAX_REWRITES = 5;
 export class MongoChannelRepository implements ChannelRepository {
   constructor(
     private readonly channels: Model<ChannelDocument>,
-    private readonly copies: LastMessageCopies,
     private readonly locks: TenantLocks,
   ) {}
 
@@ -115,8 +115,14 @@ export class MongoChannelRepository implements ChannelRepository {
     );
   }
 
-  recordLastMessage(channelId: string, message: Message): Promise<void> {
-    return this.copies.record(channelId, message);
+  async recordLastMessage(channelId: string, message: Message): Promise<void> {
+    const doc = messageDocumentOf(message);
+    await this.locks.run('channel', channelId, () =>
+      this.channels.updateOne(
+        { _id: channelId, last_message_seq: { $lt: doc.seq } },
+        { $set: lastMessageFields(doc) },
+      ),
+    );
   }
 
   private async findByKeys(channel: Channel): Promise<Channel | null> {

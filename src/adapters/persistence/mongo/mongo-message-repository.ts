@@ -8,11 +8,11 @@ import type {
 } from '../../../application/ports/message-repository.port';
 import type { Message } from '../../../domain/message/message.entity';
 import type { NewMessage } from '../../../domain/message/new-message';
-import type { LastMessageCopies } from './last-message-copy';
-import type { MessageAppender } from './message-append';
+import { KeyedBatches } from '../../batching/keyed-batches';
+import { MAX_BATCH, type MessageAppendTurns, type PendingAppend } from './message-append';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
-import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
+import { idempotencyKey, messageDocumentOf, toMessage, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
 /**
@@ -22,16 +22,24 @@ import type { TenantLocks } from './tenant-locks';
  * small next to channels (a block index per thread would cost every reply a second write).
  */
 export class MongoMessageRepository implements MessageRepository {
+  /** Per channel, the sends waiting for its next turn in this process. */
+  private readonly waiting: KeyedBatches<PendingAppend['item'], AppendResult>;
+
   constructor(
     private readonly messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
-    private readonly appender: MessageAppender,
-    private readonly copies: LastMessageCopies,
+    turns: MessageAppendTurns,
     private readonly locks: TenantLocks,
-  ) {}
+  ) {
+    this.waiting = new KeyedBatches(MAX_BATCH, (channelId, batch) => turns.run(channelId, batch));
+  }
 
-  append(draft: NewMessage, options?: AppendOptions): Promise<AppendResult> {
-    return this.appender.append(draft, options);
+  /**
+   * Group commit: a send into a channel whose turn is running waits for the channel's next turn in
+   * this process and shares it with the others waiting (MessageAppendTurns stores them in one go).
+   */
+  append(draft: NewMessage, options: AppendOptions = {}): Promise<AppendResult> {
+    return this.waiting.add(draft.channel_id, { draft, options });
   }
 
   async findById(id: number): Promise<Message | null> {
@@ -70,7 +78,12 @@ export class MongoMessageRepository implements MessageRepository {
    */
   async update(message: Message): Promise<void> {
     const { id, channel_id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
-    await this.copies.refresh(message);
+    await this.locks.run('channel', channel_id, () =>
+      this.channels.updateOne(
+        { _id: channel_id, last_message_id: id, 'last_message.deleted_at': null },
+        { $set: { last_message: messageDocumentOf(message) } },
+      ),
+    );
     await this.locks.run('sequence', channel_id, () =>
       this.messages.updateOne(
         { _id: id, deleted_at: null },

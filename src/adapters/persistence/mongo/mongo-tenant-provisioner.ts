@@ -5,14 +5,14 @@ import type { MongoDatabases } from './mongo-databases';
 import { tenantModels } from './tenant-models';
 
 /**
- * Creates each tenant collection and its indexes, then migrates what earlier layouts wrote (when
- * given a migrator). Both are idempotent, so provisioning runs at tenant creation and again
+ * Creates each tenant collection and its indexes, then migrates what earlier layouts wrote
+ * (TenantMigrator). Both are idempotent, so provisioning runs at tenant creation and again
  * (cheaply: one read of the migration records) whenever a process first touches a tenant.
  */
 export class MongoTenantProvisioner implements TenantProvisioner {
   constructor(
     private readonly mongo: MongoDatabases,
-    private readonly migrator?: TenantMigrator,
+    private readonly migrator: Pick<TenantMigrator, 'migrate'>,
   ) {}
 
   async provision(tenant: Tenant): Promise<void> {
@@ -21,7 +21,7 @@ export class MongoTenantProvisioner implements TenantProvisioner {
       await model.createCollection().catch(ignoreExists);
       await model.createIndexes();
     }
-    await this.migrator?.migrate(db);
+    await this.migrator.migrate(db);
   }
 }
 

@@ -5,10 +5,9 @@ import type { MessageRepository } from '../../../application/ports/message-repos
 import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
-import { RedisIdSequence, type MessageIdSequence } from '../../redis/redis-id-sequence';
-import { RedisKeyedMutex, type KeyedMutexOptions } from '../../redis/redis-keyed-mutex';
-import { LastMessageCopies } from './last-message-copy';
-import { highestRecordedId, MessageAppender } from './message-append';
+import { RedisIdSequence } from '../../redis/redis-id-sequence';
+import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
+import { highestRecordedId, MessageAppendTurns } from './message-append';
 import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
@@ -23,7 +22,6 @@ export interface TenantRepositories {
   readStates: ReadStateRepository;
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
-  ids: MessageIdSequence;
 }
 
 export interface TenantRepositoryDeps {
@@ -31,43 +29,34 @@ export interface TenantRepositoryDeps {
   redis: Redis;
   /** The deployment's REDIS_KEY_PREFIX. */
   keyPrefix: string;
-  /**
-   * The process's mutex, whose in-process queue keeps a process from polling Redis against itself.
-   * When omitted, this call creates one: fine as long as the result is cached per tenant (lock keys
-   * never cross tenants); pass a shared one if repositories are built per request.
-   */
-  mutex?: RedisKeyedMutex;
-  /** Used only when `mutex` is omitted. */
-  lock?: KeyedMutexOptions;
+  /** The process's mutex, whose in-process queue keeps a process from polling Redis against itself. */
+  mutex: RedisKeyedMutex;
 }
 
 /**
  * Every tenant-bound port on one tenant database (a `MongoDatabases.tenant(name)` handle). Redis
  * keys (locks, counters) live under `${keyPrefix}:{${database name}}`, so tenants never share one.
- * Cheap to call; cache the result per tenant (see `mutex`).
+ * Cheap to call; cache the result per tenant.
  */
 export function createTenantRepositories(db: Connection, deps: TenantRepositoryDeps): TenantRepositories {
   const models = tenantModels(db);
   // The tenant is the hash tag: a send's lock, its channel's seq and the tenant's id counter are one
   // script's keys, which a Redis Cluster requires in one slot.
   const namespace = `${deps.keyPrefix}:{${db.name}}`;
-  const mutex = deps.mutex ?? new RedisKeyedMutex(deps.redis, deps.lock);
-  const locks = new TenantLocks(mutex, namespace);
+  const locks = new TenantLocks(deps.mutex, namespace);
   const idKey = `${namespace}:message-id`;
   const ids = new RedisIdSequence(deps.redis, idKey, () => highestRecordedId(models.channels));
-  const appender = new MessageAppender(models.messages, models.channels, ids, {
-    mutex,
+  const turns = new MessageAppendTurns(models.messages, models.channels, ids, {
+    mutex: deps.mutex,
     redis: deps.redis,
     locks,
     idKey,
   });
-  const copies = new LastMessageCopies(models.channels, locks);
   return {
-    channels: new MongoChannelRepository(models.channels, copies, locks),
-    messages: new MongoMessageRepository(models.messages, models.channels, appender, copies, locks),
+    channels: new MongoChannelRepository(models.channels, locks),
+    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks),
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
-    ids,
   };
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { ResumePendingSends } from '../../../../src/application/messaging/resume-pending-sends.use-case';
-import { SendMessage } from '../../../../src/application/messaging/send-message.use-case';
 import { Message } from '../../../../src/domain/message/message.entity';
 import { ChatScenario } from '../../../support/builders/chat-scenario';
-import { InMemorySendOutbox } from '../../../support/workers/delivery-fakes';
+import { InMemorySendOutbox } from '../../../support/in-memory/in-memory-delivery';
 
 describe('ResumePendingSends', () => {
   let s: ChatScenario;
@@ -14,9 +13,8 @@ describe('ResumePendingSends', () => {
 
   beforeEach(async () => {
     s = new ChatScenario();
-    outbox = new InMemorySendOutbox();
-    const c = s.chat;
-    resume = new ResumePendingSends(outbox, c.channels, c.messages, c.jobs);
+    outbox = s.chat.outbox;
+    resume = s.useCases.resumePendingSends;
     channelId = (await s.group('alice', ['bob'])).id;
   });
 
@@ -58,10 +56,7 @@ describe('ResumePendingSends', () => {
 
   describe('when a send of the current layout completed normally', () => {
     it('uses no outbox entry (its held follow-up job is its outbox)', async () => {
-      const c = s.chat;
-      const send = new SendMessage(c.membership, c.messages, c.events, c.jobs, c.clock);
-
-      await send.execute({ userId: 'alice', channelId, content: 'fine' });
+      await s.useCases.sendMessage.execute({ userId: 'alice', channelId, content: 'fine' });
 
       assert.equal(outbox.entries.size, 0);
     });

@@ -1,44 +1,25 @@
 import assert from 'node:assert/strict';
-import { NotifyParticipants } from '../../../../src/application/notifications/notify-participants.use-case';
 import { ChatScenario } from '../../../support/builders/chat-scenario';
-import {
-  FixedPresence,
-  InMemoryNotificationLog,
-  InMemoryOfflineNotifier,
-} from '../../../support/workers/delivery-fakes';
+import { InMemoryOfflineNotifier } from '../../../support/in-memory/in-memory-delivery';
 
 describe('NotifyParticipants, delivery', () => {
   let s: ChatScenario;
   let offline: InMemoryOfflineNotifier;
-  let notify: NotifyParticipants;
   let channelId: string;
 
   /** bob and carol online unless told otherwise. */
-  function notifierWith(online: string[]): NotifyParticipants {
-    const c = s.chat;
-    const log = new InMemoryNotificationLog();
-    return new NotifyParticipants(
-      c.channels,
-      c.messages,
-      c.readStates,
-      c.events,
-      log,
-      new FixedPresence(online),
-      offline,
-    );
-  }
-
   beforeEach(async () => {
     s = new ChatScenario();
-    offline = new InMemoryOfflineNotifier();
-    notify = notifierWith(['bob', 'carol']);
+    offline = s.chat.offline;
+    s.chat.presence.onlyOnline(['bob', 'carol']);
     channelId = (await s.group('alice', ['bob', 'carol'])).id;
   });
 
   async function drain(times = 1): Promise<void> {
     await s.followUps();
     const jobs = s.chat.jobs.drain('notifications');
-    for (let i = 0; i < times; i += 1) for (const job of jobs) await notify.execute(job.data);
+    for (let i = 0; i < times; i += 1)
+      for (const job of jobs) await s.useCases.notifyParticipants.execute(job.data);
   }
 
   describe('when the job runs twice', () => {
@@ -72,7 +53,7 @@ describe('NotifyParticipants, delivery', () => {
 
   describe('when a recipient is offline', () => {
     beforeEach(() => {
-      notify = notifierWith(['bob']);
+      s.chat.presence.onlyOnline(['bob']);
     });
 
     it('hands them, and only them, to the offline notifier, once', async () => {

@@ -3,7 +3,7 @@ import { ReceiptAheadOfPointerError } from '../../../../src/application/reading/
 import { ReadPointer } from '../../../../src/domain/read/read-pointer';
 import { ChatScenario } from '../../../support/builders/chat-scenario';
 import { InMemoryChat } from '../../../support/in-memory/in-memory-chat';
-import { useCasesOver } from '../../../support/in-memory/in-memory-use-cases';
+import { buildUseCases } from '../../../../src/main/tenant-use-cases';
 
 describe('RecordReadReceipt', () => {
   const job = {
@@ -17,7 +17,7 @@ describe('RecordReadReceipt', () => {
 
   it('stores the range once, however often the job runs', async () => {
     const chat = new InMemoryChat();
-    const { recordReadReceipt } = useCasesOver(chat);
+    const { recordReadReceipt } = buildUseCases(chat);
 
     await recordReadReceipt.execute(job);
     await recordReadReceipt.execute(job);
@@ -31,7 +31,7 @@ describe('RecordReadReceipt', () => {
   it('ignores an empty range', async () => {
     const chat = new InMemoryChat();
 
-    await useCasesOver(chat).recordReadReceipt.execute({ ...job, from_seq: 3 });
+    await buildUseCases(chat).recordReadReceipt.execute({ ...job, from_seq: 3 });
 
     assert.equal(chat.receipts.count(), 0);
   });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { InMemoryChat } from '../../../support/in-memory/in-memory-chat';
-import { useCasesOver } from '../../../support/in-memory/in-memory-use-cases';
+import { buildUseCases } from '../../../../src/main/tenant-use-cases';
 
 describe('UpsertUserProfile', () => {
   it('records the profile from the token claims, then refreshes it', async () => {
     const chat = new InMemoryChat();
-    const { upsertUserProfile } = useCasesOver(chat);
+    const { upsertUserProfile } = buildUseCases(chat);
     await upsertUserProfile.execute({ user_id: 'ann', name: 'Ann', user_type: 'guest' });
 
     await upsertUserProfile.execute({ user_id: 'ann', name: 'Ann B.' });
@@ -15,7 +15,7 @@ describe('UpsertUserProfile', () => {
   });
 
   it('refuses an unknown user_type', async () => {
-    const { upsertUserProfile } = useCasesOver(new InMemoryChat());
+    const { upsertUserProfile } = buildUseCases(new InMemoryChat());
 
     await assert.rejects(upsertUserProfile.execute({ user_id: 'ann', user_type: 'root' }), {
       code: 'validation_error',

@@ -1,15 +1,14 @@
-import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Logger } from '../../../logging/logger';
-import { RedisKeyedMutex } from '../../../redis/redis-keyed-mutex';
+import type { RedisKeyedMutex } from '../../../redis/redis-keyed-mutex';
 import { TenantLocks } from '../tenant-locks';
 import { tenantModels } from '../tenant-models';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './tenant-migrations';
 
 export interface TenantMigratorDeps {
-  /** For the per-document locks the steps take, the same keys as the repositories'. */
-  redis: Redis;
+  /** The process's mutex, for the per-document locks the steps take (the repositories' mutex). */
+  mutex: RedisKeyedMutex;
   /** The deployment's REDIS_KEY_PREFIX. */
   keyPrefix: string;
   log: Logger;
@@ -22,20 +21,16 @@ export interface TenantMigratorDeps {
  * the run and the error propagates (the tenant is not served in a layout the code cannot read).
  */
 export class TenantMigrator {
-  private readonly mutex: RedisKeyedMutex;
-
   constructor(
     private readonly deps: TenantMigratorDeps,
     private readonly steps: readonly Migration[] = MIGRATIONS,
-  ) {
-    this.mutex = new RedisKeyedMutex(deps.redis);
-  }
+  ) {}
 
   /** Returns the ids of the steps that ran. */
   async migrate(db: Connection): Promise<string[]> {
     const models = tenantModels(db);
     const done = new Set((await models.migrations.find({}, { _id: 1 }).lean()).map((r) => r._id));
-    const locks = new TenantLocks(this.mutex, `${this.deps.keyPrefix}:${db.name}`);
+    const locks = new TenantLocks(this.deps.mutex, `${this.deps.keyPrefix}:${db.name}`);
     const ran: string[] = [];
     for (const step of this.steps.filter((s) => !done.has(s.id))) {
       const log = this.deps.log.child({ database: db.name, migration: step.id });

@@ -1,9 +1,12 @@
+import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { Message } from '../../domain/message/message.entity';
 import { MessageNotFoundError } from '../../domain/message/message.errors';
+import { Participant } from '../../domain/participant/participant';
 import { ChannelListing, ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
+import { parseMessageId } from './params';
 
 /** The channel, or ChannelNotFoundError. Ids that are not strings cannot exist. */
 export async function loadChannel(channels: ChannelRepository, channelId: unknown): Promise<Channel> {
@@ -30,4 +33,28 @@ export async function loadMessageIn(
   const message = await messages.findById(messageId);
   if (!message || message.channelId !== channel.id) throw new MessageNotFoundError(messageId);
   return message;
+}
+
+/** The channel and the caller's place in it; ChannelNotFoundError for a stranger too (no existence leak). */
+export async function loadReadableChannel(
+  channels: ChannelRepository,
+  channelId: unknown,
+  userId: string,
+): Promise<{ channel: Channel; participant: Participant }> {
+  const channel = await loadChannel(channels, channelId);
+  return { channel, participant: assertCanRead(channel, userId) };
+}
+
+/**
+ * A message of a channel the caller may read, with its channel. Access is checked before the
+ * message id is even parsed: a stranger learns nothing of the message.
+ * @throws ChannelNotFoundError, ValidationError (messageId), MessageNotFoundError.
+ */
+export async function loadReadableMessage(
+  channels: ChannelRepository,
+  messages: MessageRepository,
+  input: { userId: string; channelId: unknown; messageId: unknown },
+): Promise<{ channel: Channel; message: Message }> {
+  const { channel } = await loadReadableChannel(channels, input.channelId, input.userId);
+  return { channel, message: await loadMessageIn(messages, channel, parseMessageId(input.messageId)) };
 }

@@ -19,12 +19,18 @@ export class InMemoryNotificationLog implements NotificationLog {
   }
 }
 
-/** Exactly the users set online. */
-export class FixedPresence implements PresenceReader {
-  constructor(private readonly online: readonly string[]) {}
+/** Everyone is online, until a test says who is. */
+export class InMemoryPresence implements PresenceReader {
+  private online: readonly string[] | null = null;
+
+  /** From now on, exactly these users are online. */
+  onlyOnline(userIds: readonly string[]): void {
+    this.online = [...userIds];
+  }
 
   async onlineAmong(userIds: readonly string[]): Promise<Set<string>> {
-    return new Set(userIds.filter((u) => this.online.includes(u)));
+    const online = this.online;
+    return new Set(online ? userIds.filter((u) => online.includes(u)) : userIds);
   }
 }
 
