@@ -6,7 +6,7 @@ import type { UserChannelState } from '../../../src/application/ports/read-state
 import { createLogger } from '../../../src/adapters/logging/logger';
 import { MongoDatabases } from '../../../src/adapters/persistence/mongo/mongo-databases';
 import { MongoTenantProvisioner } from '../../../src/adapters/persistence/mongo/mongo-tenant-provisioner';
-import { TenantLocks } from '../../../src/adapters/persistence/mongo/tenant-locks';
+import { TenantLocks, tenantNamespace } from '../../../src/adapters/persistence/mongo/tenant-locks';
 import { tenantModels, type TenantModels } from '../../../src/adapters/persistence/mongo/tenant-models';
 import {
   createTenantRepositories,
@@ -66,7 +66,7 @@ export class PersistenceFixture {
       db,
       models: tenantModels(db),
       repos: createTenantRepositories(db, deps),
-      locks: new TenantLocks(this.mutex, `${this.keyPrefix}:{${db.name}}`),
+      locks: new TenantLocks(this.mutex, tenantNamespace(this.keyPrefix, db.name)),
       otherProcess: () => {
         const redis = this.client();
         return createTenantRepositories(db, {

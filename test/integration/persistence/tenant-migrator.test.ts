@@ -3,7 +3,7 @@ import { createLogger } from '../../../src/adapters/logging/logger';
 import type { Migration } from '../../../src/adapters/persistence/mongo/migrations/migration';
 import { TenantMigrator } from '../../../src/adapters/persistence/mongo/migrations/tenant-migrator';
 import { RedisKeyedMutex } from '../../../src/adapters/redis/redis-keyed-mutex';
-import { PersistenceFixture } from './persistence-fixture';
+import { draft, PersistenceFixture } from './persistence-fixture';
 
 describe('TenantMigrator', () => {
   let fixture: PersistenceFixture;
@@ -45,6 +45,33 @@ describe('TenantMigrator', () => {
     assert.deepEqual([first, second, runs], [['a', 'b'], [], ['a', 'b']]);
     const records = await tenant.models.migrations.find().lean();
     assert.deepEqual(records.map((r) => r._id).sort(), ['a', 'b']);
+  });
+
+  it('holds the same channel locks as the repositories: a send waits for a step writing its channel', async () => {
+    const tenant = await fixture.tenant('migrator');
+    const channelId = 'c-migrated';
+    const events: string[] = [];
+    let stepHoldsLock!: () => void;
+    const locked = new Promise<void>((resolve) => (stepHoldsLock = resolve));
+    const step: Migration = {
+      id: 'holds-channel',
+      description: 'rewrites a channel under its lock',
+      async run({ locks }) {
+        await locks.run('channel', channelId, async () => {
+          stepHoldsLock();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          events.push('step done');
+        });
+      },
+    };
+
+    const migration = migrator([step]).migrate(tenant.db);
+    await locked;
+    await tenant.repos.messages.append(draft(channelId));
+    events.push('send stored');
+    await migration;
+
+    assert.deepEqual(events, ['step done', 'send stored']);
   });
 
   it('stops at a failing step and resumes from it, without running the finished ones again', async () => {

@@ -7,6 +7,16 @@ export type LockKind =
   | 'read-states'; // one membership row (channel and user)
 
 /**
+ * Where a tenant's Redis keys live: `${REDIS_KEY_PREFIX}:{${database name}}`. The tenant is the hash
+ * tag: a send's lock, its channel's seq and the tenant's id counter are one script's keys, which a
+ * Redis Cluster requires in one slot. Every holder of a tenant's locks must use it, or they would
+ * not exclude each other.
+ */
+export function tenantNamespace(keyPrefix: string, databaseName: string): string {
+  return `${keyPrefix}:{${databaseName}}`;
+}
+
+/**
  * The per-document locks of one tenant (see RedisKeyedMutex for why they exist). Keys carry the
  * deployment's Redis prefix and the tenant's database name, so tenants never share a lock even when
  * their ids are equal.

@@ -13,7 +13,7 @@ import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoUserDirectory } from './mongo-user-directory';
-import { TenantLocks } from './tenant-locks';
+import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
 
 export interface TenantRepositories {
@@ -40,9 +40,7 @@ export interface TenantRepositoryDeps {
  */
 export function createTenantRepositories(db: Connection, deps: TenantRepositoryDeps): TenantRepositories {
   const models = tenantModels(db);
-  // The tenant is the hash tag: a send's lock, its channel's seq and the tenant's id counter are one
-  // script's keys, which a Redis Cluster requires in one slot.
-  const namespace = `${deps.keyPrefix}:{${db.name}}`;
+  const namespace = tenantNamespace(deps.keyPrefix, db.name);
   const locks = new TenantLocks(deps.mutex, namespace);
   const idKey = `${namespace}:message-id`;
   const ids = new RedisIdSequence(deps.redis, idKey, () => highestRecordedId(models.channels));

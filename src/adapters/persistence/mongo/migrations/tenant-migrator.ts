@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from '../../../logging/logger';
 import type { RedisKeyedMutex } from '../../../redis/redis-keyed-mutex';
-import { TenantLocks } from '../tenant-locks';
+import { TenantLocks, tenantNamespace } from '../tenant-locks';
 import { tenantModels } from '../tenant-models';
 import type { Migration } from './migration';
 import { MIGRATIONS } from './tenant-migrations';
@@ -30,7 +30,8 @@ export class TenantMigrator {
   async migrate(db: Connection): Promise<string[]> {
     const models = tenantModels(db);
     const done = new Set((await models.migrations.find({}, { _id: 1 }).lean()).map((r) => r._id));
-    const locks = new TenantLocks(this.deps.mutex, `${this.deps.keyPrefix}:${db.name}`);
+    // The repositories' namespace: a step and a live write on the same document exclude each other.
+    const locks = new TenantLocks(this.deps.mutex, tenantNamespace(this.deps.keyPrefix, db.name));
     const ran: string[] = [];
     for (const step of this.steps.filter((s) => !done.has(s.id))) {
       const log = this.deps.log.child({ database: db.name, migration: step.id });
