@@ -1,6 +1,6 @@
 import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { Message } from '../../domain/message/message.entity';
-import { parseClientMessageId } from '../../domain/message/new-message';
+import type { ContentType } from '../../domain/message/content-type';
 import { loadMessageIn } from '../shared/load-channel';
 import { Job, unreadCountsJob } from '../jobs/jobs';
 import { ChannelMembership } from '../ports/channel-membership.port';
@@ -8,17 +8,20 @@ import { Clock } from '../ports/clock.port';
 import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { optionalMessageId } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
 
+/**
+ * What the edge validated (the send_message schema, shared by REST and sockets): types and bounds.
+ * The domain draft still keeps the message's own rules (content or file, URL scheme, characters).
+ */
 export interface SendMessageInput {
   userId: string;
   channelId: string;
-  content?: unknown;
-  content_type?: unknown;
-  file_url?: unknown;
-  parent_id?: unknown;
-  client_message_id?: unknown;
+  content?: string | null;
+  content_type?: ContentType | null;
+  file_url?: string | null;
+  parent_id?: number | null;
+  client_message_id?: string | null;
 }
 
 export interface SendMessageResult {
@@ -30,8 +33,8 @@ export interface SendMessageResult {
 /**
  * Sends a message: checks that the sender is a participant (every participant may send: the access
  * policy's assertCanSend; ChannelMembership answers it, from the node's memory of the channel's
- * members when it has them, so a busy channel's sends do not read its document), stores it (it becomes the channel's last message in the same step) and publishes
- * message.created. Everything else is the follow-up job (unread-counts queue, CompleteSend): the
+ * members when it has them, so a busy channel's sends do not read its document), stores it (it
+ * becomes the channel's last message in the same step) and publishes message.created. Everything else is the follow-up job (unread-counts queue, CompleteSend): the
  * sender's pointer, unread counts, notifications. That job is the send's outbox: it is enqueued,
  * held, before the message is stored and released once it is, so a process that dies in between
  * leaves a job that runs when its hold ends (and does nothing if the message was never stored).
@@ -50,25 +53,23 @@ export class SendMessage {
   ) {}
 
   async execute(input: SendMessageInput): Promise<SendMessageResult> {
-    const clientMessageId = parseClientMessageId(input.client_message_id);
-    // The repeat lookup does not wait for the channel; its answer is used only once access is checked.
-    // A retried send returns before it takes the lock, so it costs no id and holds no job.
-    const channelId = input.channelId;
+    const { channelId, userId } = input;
+    const clientMessageId = input.client_message_id ?? null;
+    // The repeat lookup does not wait for the membership; its answer is used only once access is
+    // checked. A retried send returns before it takes the lock, so it costs no id and holds no job.
     const [isMember, seen] = await Promise.all([
-      typeof channelId !== 'string' || channelId === ''
-        ? false
-        : this.membership.isMember(channelId, input.userId),
+      channelId === '' ? false : this.membership.isMember(channelId, userId),
       clientMessageId === null
         ? null
-        : this.messages.findByClientMessageId(channelId, input.userId, clientMessageId),
+        : this.messages.findByClientMessageId(channelId, userId, clientMessageId),
     ]);
     if (!isMember) throw new ChannelNotFoundError();
     if (seen) return { message: toMessageView(seen), created: false };
     const draft = Message.draft({
       ...input,
       channel_id: channelId,
-      user_id: input.userId,
-      parent: await this.loadParent(channelId, input.parent_id),
+      user_id: userId,
+      parent: await this.loadParent(channelId, input.parent_id ?? null),
       now: this.clock.now(),
     });
     const held: Job[] = [];
@@ -94,8 +95,7 @@ export class SendMessage {
     return { message, created: outcome.created };
   }
 
-  private async loadParent(channelId: string, rawParentId: unknown): Promise<Message | null> {
-    const parentId = optionalMessageId(rawParentId, 'parent_id');
+  private async loadParent(channelId: string, parentId: number | null): Promise<Message | null> {
     return parentId === null ? null : loadMessageIn(this.messages, { id: channelId }, parentId);
   }
 }

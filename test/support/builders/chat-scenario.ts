@@ -1,3 +1,4 @@
+import type { SendMessageInput } from '../../../src/application/messaging/send-message.use-case';
 import type { TenantUseCases } from '../../../src/adapters/tenancy/tenant-context';
 import { ChannelView } from '../../../src/application/views/channel.view';
 import { MessageView } from '../../../src/application/views/message.view';
@@ -49,7 +50,7 @@ export class ChatScenario {
     userId: string,
     channelId: string,
     content = 'hello',
-    extra: Record<string, unknown> = {},
+    extra: Omit<SendMessageInput, 'userId' | 'channelId' | 'content'> = {},
   ): Promise<MessageView> {
     this.chat.clock.advance(1000);
     const result = await this.useCases.sendMessage.execute({ userId, channelId, content, ...extra });

@@ -120,7 +120,7 @@ describe('SendMessage', () => {
       const root = await s.send('alice', channelId, 'root');
       const reply = await s.send('bob', channelId, 'reply', { parent_id: root.id });
 
-      const replyToReply = await s.send('carol', channelId, 'reply 2', { parent_id: String(reply.id) });
+      const replyToReply = await s.send('carol', channelId, 'reply 2', { parent_id: reply.id });
 
       assert.deepEqual([reply.parent_id, replyToReply.parent_id], [root.id, root.id]);
     });
