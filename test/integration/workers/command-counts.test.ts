@@ -99,6 +99,25 @@ describe('Commands per send and per mark_read', function () {
     assert.ok(five.workerMongo <= 6, `worker MongoDB commands: ${five.workerMongo}`);
   });
 
+  it('stores a burst of sends into one channel in a few turns, and completes their follow-ups in a few batches', async () => {
+    const channelId = await channelOf(32);
+    const senders = ['owner', ...Array.from({ length: 31 }, (_, i) => `member-32-${i}`)];
+    // Each sender's first request stores their profile: warm-up, not part of the burst.
+    await Promise.all(senders.map((user) => send(channelId, user, 'warm-up')));
+
+    await costOf(() =>
+      Promise.all(senders.map((user) => send(channelId, user, 'burst'))).then(() => undefined),
+    );
+
+    const api = apiCounter.snapshot().mongo;
+    const worker = workerCounter.snapshot().mongo;
+    assert.ok(api.get('insert messages') <= 8, `32 sends took ${api.get('insert messages')} inserts`);
+    assert.ok(api.get('update channels') <= 8, `32 sends took ${api.get('update channels')} channel writes`);
+    const rowReads = worker.get('find user_channel_states');
+    // Besides the batches' reads of the channel's rows, each receipt job reads its user's row.
+    assert.ok(rowReads - 32 <= 16, `32 follow-ups read the channel's rows ${rowReads - 32} times`);
+  });
+
   it('costs a mark_read at most 3 MongoDB commands in the API and 2 in the worker', async () => {
     const channelId = await channelOf(5);
     await send(channelId, 'owner', 'to read');
