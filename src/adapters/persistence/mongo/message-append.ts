@@ -6,7 +6,7 @@ import type { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import type { Waiting } from '../../batching/keyed-batches';
 import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
-import { lastMessageFields } from './last-message-copy';
+import { recordedLastSeq, recordLastMessage } from './last-message-copy';
 import { MessageInserts } from './message-inserts';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
@@ -90,7 +90,8 @@ export class MessageAppendTurns {
 
   /** Inserts the batch in seq order, attempt after attempt, each moving past one conflict. */
   private async storeBatch(batch: PendingAppend[], turn: SendTurn, lock: SendTurnLock, outcome: TurnOutcome) {
-    let seq = (turn.lastSeq ?? (await this.recordedLastSeq(batch[0].item.draft.channel_id))) + 1;
+    // Redis lost the channel's counter: numbering resumes from what the channel document records.
+    let seq = (turn.lastSeq ?? (await recordedLastSeq(this.channels, batch[0].item.draft.channel_id))) + 1;
     let ids = turn.firstId === null ? null : batch.map((_, i) => turn.firstId! + i);
     let floor = 0;
     let remaining = batch;
@@ -121,14 +122,6 @@ export class MessageAppendTurns {
     return this.inserts.insertInOrder(docs);
   }
 
-  /** Where numbering resumes when Redis lost the channel's counter: the channel document's last seq. */
-  private async recordedLastSeq(channelId: string): Promise<number> {
-    const doc = await this.channels
-      .findById(channelId, { last_message_seq: 1 })
-      .lean<Pick<ChannelDocument, 'last_message_seq'>>();
-    return doc?.last_message_seq ?? 0;
-  }
-
   /** `count` fresh ids above `floor`, ascending (the rare path: Redis lost its counter, or a retry). */
   private async freshIds(count: number, floor: number): Promise<number[]> {
     const ids: number[] = [];
@@ -141,12 +134,7 @@ export class MessageAppendTurns {
    * here: a failure must not turn them into errors (and retries); the sends' follow-ups repair it.
    */
   private async recordLast(doc: MessageDocument): Promise<void> {
-    await this.channels
-      .updateOne(
-        { _id: doc.channel_id, last_message_seq: { $lt: doc.seq } },
-        { $set: lastMessageFields(doc) },
-      )
-      .catch(() => undefined);
+    await recordLastMessage(this.channels, doc.channel_id, doc).catch(() => undefined);
   }
 }
 

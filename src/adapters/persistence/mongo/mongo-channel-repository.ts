@@ -10,7 +10,7 @@ import type { Channel } from '../../../domain/channel/channel.entity';
 import type { Message } from '../../../domain/message/message.entity';
 import type { Participant, ParticipantPrimitives } from '../../../domain/participant/participant';
 import type { ParticipantRole } from '../../../domain/participant/participant-role';
-import { lastMessageFields } from './last-message-copy';
+import { recordLastMessage } from './last-message-copy';
 import { pageOfMemberChannels } from './member-channels-query';
 import { isDuplicateKey } from './mongo-errors';
 import {
@@ -117,12 +117,7 @@ export class MongoChannelRepository implements ChannelRepository {
 
   async recordLastMessage(channelId: string, message: Message): Promise<void> {
     const doc = messageDocumentOf(message);
-    await this.locks.run('channel', channelId, () =>
-      this.channels.updateOne(
-        { _id: channelId, last_message_seq: { $lt: doc.seq } },
-        { $set: lastMessageFields(doc) },
-      ),
-    );
+    await this.locks.run('channel', channelId, () => recordLastMessage(this.channels, channelId, doc));
   }
 
   private async findByKeys(channel: Channel): Promise<Channel | null> {

@@ -10,6 +10,7 @@ import type { Message } from '../../../domain/message/message.entity';
 import type { NewMessage } from '../../../domain/message/new-message';
 import { KeyedBatches } from '../../batching/keyed-batches';
 import { MAX_BATCH, type MessageAppendTurns, type PendingAppend } from './message-append';
+import { recordedLastSeq } from './last-message-copy';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, messageDocumentOf, toMessage, type MessageDocument } from './schemas/message.schema';
@@ -97,20 +98,12 @@ export class MongoMessageRepository implements MessageRepository {
       this.messages.find({ channel_id: channelId, block }).lean<MessageDocument[]>().exec(),
     );
     const lastSeq = await lastStoredSeq(
-      query.knownLastSeq ?? (await this.lastSeqOf(channelId)),
+      query.knownLastSeq ?? (await recordedLastSeq(this.channels, channelId)),
       query,
       blocks,
     );
     const docs = await blocks.window(historyWindow(lastSeq, query));
     return { messages: docs.map(toMessage), ...historyFlags(lastSeq, docs.map(seqOf), query) };
-  }
-
-  /** Where the latest page starts when the caller did not say: the channel document's last seq. */
-  private async lastSeqOf(channelId: string): Promise<number> {
-    const doc = await this.channels
-      .findById(channelId, { last_message_seq: 1 })
-      .lean<Pick<ChannelDocument, 'last_message_seq'>>();
-    return doc?.last_message_seq ?? 0;
   }
 
   private async threadPage(channelId: string, query: MessagePageQuery): Promise<MessagePage> {
