@@ -58,7 +58,7 @@ export class SendMessage {
     // The repeat lookup does not wait for the membership; its answer is used only once access is
     // checked. A retried send returns before it takes the lock, so it costs no id and holds no job.
     const [isMember, seen] = await Promise.all([
-      channelId === '' ? false : this.membership.isMember(channelId, userId),
+      this.membership.isMember(channelId, userId),
       clientMessageId === null
         ? null
         : this.messages.findByClientMessageId(channelId, userId, clientMessageId),
