@@ -1,3 +1,4 @@
+import type { Message } from '../../../src/domain/message/message.entity';
 import assert from 'node:assert/strict';
 import type { TenantRepositories } from '../../../src/adapters/persistence/mongo/tenant-repositories';
 import { Participant } from '../../../src/domain/participant/participant';
@@ -5,6 +6,19 @@ import { ReadPointer } from '../../../src/domain/read/read-pointer';
 import { aContextual, aDirect, aGroup } from '../../support/builders/channel.builder';
 import { aMessage } from '../../support/builders/message.builder';
 import { aState, draft, PersistenceFixture, T0, type TestTenant } from './persistence-fixture';
+
+/** The messages' seqs are `count` consecutive ones from `first`, and ids increase with seq. */
+function assertGaplessInIdOrder(messages: Message[], first: number, count: number): void {
+  const bySeq = [...messages].sort((a, b) => a.seq - b.seq);
+  assert.deepEqual(
+    bySeq.map((m) => m.seq),
+    Array.from({ length: count }, (_, i) => i + first),
+  );
+  assert.ok(
+    bySeq.every((m, i) => i === 0 || m.id > bySeq[i - 1].id),
+    'ids increase with seq',
+  );
+}
 
 /*
  * Concurrency on FerretDB v1, where single-document read-modify-write is not atomic. Calls alternate
@@ -67,14 +81,10 @@ describe('Persistence under concurrency', () => {
       repos.messages.append(draft(channelId, 'alice', { content: `m${i}` })),
     );
 
-    const bySeq = results.map((r) => r.message).sort((a, b) => a.seq - b.seq);
-    assert.deepEqual(
-      bySeq.map((m) => m.seq),
-      Array.from({ length: 200 }, (_, i) => i + 1),
-    );
-    assert.ok(
-      bySeq.every((m, i) => i === 0 || m.id > bySeq[i - 1].id),
-      'ids increase with seq',
+    assertGaplessInIdOrder(
+      results.map((r) => r.message),
+      1,
+      200,
     );
   });
 
@@ -94,14 +104,10 @@ describe('Persistence under concurrency', () => {
         ),
       );
 
-      const bySeq = results.map((r) => r.message).sort((a, b) => a.seq - b.seq);
-      assert.deepEqual(
-        bySeq.map((m) => m.seq),
-        Array.from({ length: 32 }, (_, i) => i + 1),
-      );
-      assert.ok(
-        bySeq.every((m, i) => i === 0 || m.id > bySeq[i - 1].id),
-        'ids increase with seq',
+      assertGaplessInIdOrder(
+        results.map((r) => r.message),
+        1,
+        32,
       );
       assert.ok(inserts <= 4, `32 sends took ${inserts} inserts`);
     } finally {
@@ -130,17 +136,10 @@ describe('Persistence under concurrency', () => {
 
     const repeats = results.filter((_, i) => i % 6 === 0);
     assert.ok(repeats.every((r) => !r.created && r.message.id === earlier.message.id));
-    const created = results
-      .filter((r) => r.created)
-      .map((r) => r.message)
-      .sort((a, b) => a.seq - b.seq);
-    assert.deepEqual(
-      created.map((m) => m.seq),
-      Array.from({ length: 20 }, (_, i) => i + 6),
-    );
-    assert.ok(
-      created.every((m, i) => i === 0 || m.id > created[i - 1].id),
-      'ids increase with seq',
+    assertGaplessInIdOrder(
+      results.filter((r) => r.created).map((r) => r.message),
+      6,
+      20,
     );
     const page = await tenant.repos.messages.page(channelId, { limit: 100 });
     assert.deepEqual(
