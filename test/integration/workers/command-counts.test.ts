@@ -31,6 +31,9 @@ describe('Commands per send and per mark_read', function () {
     api = await startTestApi(env, [apiCounter.module()]);
     workers = await WorkerHarness.start(env, { extra: [workerCounter.module()] });
     tenant = await api.createTenant(uniqueSlug('counts'));
+    // The worker's first outbox sweep opens every tenant of the run's registry (provisioning,
+    // migrations): other files' tenants, whose commands are not a send's. Let it finish first.
+    await CommandCounter.settled([workerCounter], { quietMs: 1_000 });
   });
 
   after(async () => {
