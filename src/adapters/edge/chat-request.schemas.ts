@@ -75,6 +75,7 @@ export const listMessagesQuery = z.strictObject({
 export const centralizedQuery = z.strictObject({
   include_muted: z
     .enum(['true', 'false'])
+    .transform((value) => value === 'true')
     .optional()
     .meta({ description: 'count muted channels in the totals (default false; they are listed either way)' }),
 });

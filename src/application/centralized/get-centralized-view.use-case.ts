@@ -4,7 +4,7 @@ import { byChannel, channelViewsFor } from '../channels/channel-views';
 import { ChannelListing, ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
-import { optionalBoolean, parseLimit } from '../shared/params';
+import { DEFAULT_LIMIT } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
 import { MessageView, toMessageView } from '../views/message.view';
 
@@ -13,9 +13,9 @@ export interface GetCentralizedViewInput {
   /** The anchor channel; without it, `channel` is null and `messages` empty. */
   channelId?: string;
   /** Size of the anchor's latest page of messages: 1-100, default 50. */
-  limit?: unknown;
+  limit?: number | null;
   /** Whether muted channels count in the totals (default false); they are listed either way. */
-  include_muted?: unknown;
+  include_muted?: boolean | null;
 }
 
 export interface CentralizedView {
@@ -33,7 +33,7 @@ export interface CentralizedView {
  * muted channel in Slack is listed, greyed, but raises no badge.
  * Every conversation and the caller's rows are two reads, whatever their number; the anchor is one
  * of the conversations, so only its page of messages is read besides.
- * @throws ChannelNotFoundError (anchor not visible to the caller), ValidationError.
+ * @throws ChannelNotFoundError (anchor not visible to the caller).
  */
 export class GetCentralizedView {
   constructor(
@@ -43,8 +43,8 @@ export class GetCentralizedView {
   ) {}
 
   async execute(input: GetCentralizedViewInput): Promise<CentralizedView> {
-    const limit = parseLimit(input.limit);
-    const includeMuted = optionalBoolean(input.include_muted, 'include_muted', false);
+    const limit = input.limit ?? DEFAULT_LIMIT;
+    const includeMuted = input.include_muted ?? false;
     const [listings, states] = await Promise.all([
       this.channels.listByMember(input.userId),
       this.readStates.findByUser(input.userId),

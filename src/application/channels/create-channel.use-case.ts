@@ -1,7 +1,7 @@
 import { assertCanRead } from '../../domain/access/access-policy';
 import { Channel } from '../../domain/channel/channel.entity';
+import type { ChannelType } from '../../domain/channel/channel-type';
 import { ParticipantInput } from '../../domain/participant/participant';
-import { ValidationError } from '../../domain/shared/domain-error';
 import { UserId } from '../../domain/user/user-id';
 import { UserType } from '../../domain/user/user-type';
 import { ChannelRepository } from '../ports/channel-repository.port';
@@ -17,13 +17,13 @@ import { channelViewFor } from './channel-views';
 export interface CreateChannelInput {
   userId: string;
   userType?: UserType;
-  channel_type: unknown;
-  name?: unknown;
-  participant_ids?: unknown;
-  participants?: unknown;
-  host_application_id?: unknown;
-  context_object_type?: unknown;
-  context_object_id?: unknown;
+  channel_type: ChannelType;
+  name?: string | null;
+  participant_ids?: readonly string[] | null;
+  participants?: readonly ParticipantInput[] | null;
+  host_application_id?: string | null;
+  context_object_type?: string | null;
+  context_object_id?: string | null;
 }
 
 export interface CreateChannelResult {
@@ -78,22 +78,16 @@ export class CreateChannel {
  * `participant_ids` and `participants` may both be given; they are merged. Each user id is checked
  * here, where its place in the body is known (`participant_ids.1`), and before any profile lookup.
  */
-function participantInputs(ids: unknown, participants: unknown): ParticipantInput[] {
-  const fromIds = optionalArray(ids, 'participant_ids').map((user_id, i) => ({
+function participantInputs(
+  ids: readonly string[] | null | undefined,
+  participants: readonly ParticipantInput[] | null | undefined,
+): ParticipantInput[] {
+  const fromIds = (ids ?? []).map((user_id, i) => ({
     user_id: UserId.parse(user_id, `participant_ids.${i}`),
   }));
-  const detailed = optionalArray(participants, 'participants').map((p, i) => {
-    if (typeof p !== 'object' || p === null)
-      throw new ValidationError('participants must be objects', { field: 'participants' });
-    const input = p as ParticipantInput;
-    return { ...input, user_id: UserId.parse(input.user_id, `participants.${i}.user_id`) };
-  });
+  const detailed = (participants ?? []).map((p, i) => ({
+    ...p,
+    user_id: UserId.parse(p.user_id, `participants.${i}.user_id`),
+  }));
   return [...fromIds, ...detailed];
-}
-
-function optionalArray(raw: unknown, field: string): unknown[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new ValidationError(`${field} must be an array`, { field });
-  if (raw.length > 1000) throw new ValidationError(`${field} may list at most 1000 users`, { field });
-  return raw;
 }

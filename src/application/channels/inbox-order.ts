@@ -20,12 +20,11 @@ export function encodeInboxCursor(position: InboxPosition): string {
   return Buffer.from(json, 'utf8').toString('base64url');
 }
 
-export function decodeInboxCursor(cursor: unknown): InboxPosition | undefined {
-  if (cursor === undefined || cursor === null || cursor === '') return undefined;
+/** The position a cursor holds; undefined without one. A cursor it did not make is refused. */
+export function decodeInboxCursor(cursor: string | undefined): InboxPosition | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
   try {
-    const [at, channelId] = JSON.parse(
-      Buffer.from(String(cursor), 'base64url').toString('utf8'),
-    ) as unknown[];
+    const [at, channelId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(at));
     // The channel id is compared in a query: anything but a channel id (a UUID) is refused here.
     if (typeof at !== 'string' || !isChannelId(channelId) || Number.isNaN(date.getTime())) throw new Error();

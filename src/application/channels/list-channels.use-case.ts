@@ -1,20 +1,22 @@
-import { parseChannelType } from '../../domain/channel/channel-type';
+import type { ChannelType } from '../../domain/channel/channel-type';
 import { optionalText } from '../../domain/shared/text';
 import { ChannelListing, ChannelRepository, InboxFilter } from '../ports/channel-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
-import { parseLimit } from '../shared/params';
+import { DEFAULT_LIMIT } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
 import { byChannel, channelViewsFor } from './channel-views';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-order';
 
 export interface ListChannelsInput {
   userId: string;
-  channel_type?: unknown;
-  host_application_id?: unknown;
-  context_object_type?: unknown;
-  context_object_id?: unknown;
-  limit?: unknown;
-  cursor?: unknown;
+  channel_type?: ChannelType;
+  host_application_id?: string;
+  context_object_type?: string;
+  context_object_id?: string;
+  /** 1-100, default 50. */
+  limit?: number;
+  /** next_cursor of the previous page. */
+  cursor?: string;
 }
 
 export interface ListChannelsResult {
@@ -27,7 +29,7 @@ export interface ListChannelsResult {
  * The caller's channels, most recent activity first, filtered by type and context, keyset-paginated.
  * Two reads whatever the number of channels: the page of channels (each with its last message), then
  * the caller's rows of those channels only.
- * @throws ValidationError for a bad filter, limit or cursor.
+ * @throws ValidationError for a cursor it did not make, or a blank context filter.
  */
 export class ListChannels {
   constructor(
@@ -36,7 +38,7 @@ export class ListChannels {
   ) {}
 
   async execute(input: ListChannelsInput): Promise<ListChannelsResult> {
-    const limit = parseLimit(input.limit);
+    const limit = input.limit ?? DEFAULT_LIMIT;
     const after = decodeInboxCursor(input.cursor);
     const page = await this.channels.pageByMember(input.userId, { ...parseFilter(input), limit, after });
     const ids = page.listings.map((l) => l.channel.id);
@@ -50,7 +52,7 @@ export class ListChannels {
 
 function parseFilter(input: ListChannelsInput): InboxFilter {
   const filter: InboxFilter = {};
-  if (input.channel_type !== undefined) filter.channel_type = parseChannelType(input.channel_type);
+  if (input.channel_type !== undefined) filter.channel_type = input.channel_type;
   for (const field of ['host_application_id', 'context_object_type', 'context_object_id'] as const) {
     const value = optionalText(input[field], { field, max: 256 });
     if (value !== null) filter[field] = value;

@@ -9,7 +9,7 @@ import { loadListing } from '../shared/load-channel';
 export interface RenameChannelInput {
   userId: string;
   channelId: string;
-  name: unknown;
+  name: string;
 }
 
 /**

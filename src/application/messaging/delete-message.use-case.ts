@@ -9,7 +9,7 @@ import { MessageView, toMessageView } from '../views/message.view';
 export interface DeleteMessageInput {
   userId: string;
   channelId: string;
-  messageId: unknown;
+  messageId: number;
 }
 
 /**

@@ -9,8 +9,8 @@ import { MessageView, toMessageView } from '../views/message.view';
 export interface EditMessageInput {
   userId: string;
   channelId: string;
-  messageId: unknown;
-  content: unknown;
+  messageId: number;
+  content: string;
 }
 
 /**

@@ -2,18 +2,19 @@ import { Channel } from '../../domain/channel/channel.entity';
 import { loadMessageIn, loadReadableChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { MessagePageQuery, MessageRepository } from '../ports/message-repository.port';
-import { optionalMessageId, parseLimit } from '../shared/params';
+import { DEFAULT_LIMIT } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
 
 export interface ListMessagesInput {
   userId: string;
   channelId: string;
   /** Message ids, exclusive; `after` may be 0, "from the first message". */
-  before?: unknown;
-  after?: unknown;
-  limit?: unknown;
+  before?: number;
+  after?: number;
+  /** 1-100, default 50. */
+  limit?: number;
   /** Only this thread's replies. */
-  parent_id?: unknown;
+  parent_id?: number;
 }
 
 export interface ListMessagesResult {
@@ -28,7 +29,7 @@ export interface ListMessagesResult {
  * between them. The channel's history includes thread replies (each carries its parent_id, as in
  * Mattermost), so seq has no gaps a client would mistake for lost messages; `parent_id` gives a
  * thread's replies alone (a reply's id gives its whole thread).
- * @throws ChannelNotFoundError, MessageNotFoundError (a bound or parent not in this channel), ValidationError.
+ * @throws ChannelNotFoundError, MessageNotFoundError (a bound or parent not in this channel).
  */
 export class ListMessages {
   constructor(
@@ -47,12 +48,14 @@ export class ListMessages {
   }
 
   private async queryFor(channel: Channel, input: ListMessagesInput): Promise<MessagePageQuery> {
-    const query: MessagePageQuery = { limit: parseLimit(input.limit), knownLastSeq: channel.lastMessageSeq };
-    const before = await this.resolve(channel, input.before, 'before');
+    const query: MessagePageQuery = {
+      limit: input.limit ?? DEFAULT_LIMIT,
+      knownLastSeq: channel.lastMessageSeq,
+    };
+    const before = await this.resolve(channel, input.before);
     // after=0 is "from the start" (every id is above 0): a client holding no message pages forward.
-    const fromStart = input.after === 0 || input.after === '0';
-    const after = fromStart ? { seq: 0 } : await this.resolve(channel, input.after, 'after');
-    const parent = await this.resolve(channel, input.parent_id, 'parent_id');
+    const after = input.after === 0 ? { seq: 0 } : await this.resolve(channel, input.after);
+    const parent = await this.resolve(channel, input.parent_id);
     if (before) query.beforeSeq = before.seq;
     if (after) query.afterSeq = after.seq;
     if (parent) query.parentId = parent.parentId ?? parent.id;
@@ -61,10 +64,8 @@ export class ListMessages {
 
   private async resolve(
     channel: Channel,
-    raw: unknown,
-    field: string,
+    id: number | undefined,
   ): Promise<{ id: number; seq: number; parentId: number | null } | null> {
-    const id = optionalMessageId(raw, field);
-    return id === null ? null : loadMessageIn(this.messages, channel, id);
+    return id === undefined ? null : loadMessageIn(this.messages, channel, id);
   }
 }

@@ -1,5 +1,5 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
-import { Participant } from '../../domain/participant/participant';
+import { Participant, ParticipantInput } from '../../domain/participant/participant';
 import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { Clock } from '../ports/clock.port';
@@ -10,12 +10,9 @@ import { newMembershipState } from '../reading/membership-state';
 import { withKnownUserTypes } from '../shared/known-user-types';
 import { ParticipantView, toParticipantView } from '../views/channel.view';
 
-export interface AddParticipantInput {
+export interface AddParticipantInput extends ParticipantInput {
   userId: string;
   channelId: string;
-  user_id: unknown;
-  role?: unknown;
-  user_type?: unknown;
 }
 
 export interface AddParticipantResult {

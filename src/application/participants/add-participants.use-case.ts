@@ -1,5 +1,6 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
-import { MAX_PARTICIPANTS_PER_ADD, parseParticipantList } from '../../domain/participant/participant-list';
+import { ParticipantInput } from '../../domain/participant/participant';
+import { participantList } from '../../domain/participant/participant-list';
 import { channelViewFor } from '../channels/channel-views';
 import { loadListing } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
@@ -15,7 +16,7 @@ export interface AddParticipantsInput {
   userId: string;
   channelId: string;
   /** `[{user_id, role?, user_type?}, …]`, 1-100 entries. */
-  participants: unknown;
+  participants: readonly ParticipantInput[];
 }
 
 export interface AddParticipantsResult {
@@ -46,13 +47,8 @@ export class AddParticipants {
     const listing = await loadListing(this.channels, input.channelId);
     const channel = listing.channel;
     assertCanAddParticipant(channel, input.userId);
-    // Profiles are looked up only for a list of acceptable length; the domain refuses any other.
-    const raw = input.participants;
-    const entries =
-      Array.isArray(raw) && raw.length <= MAX_PARTICIPANTS_PER_ADD
-        ? await withKnownUserTypes(this.users, raw)
-        : raw;
-    const fresh = channel.addParticipants(parseParticipantList(entries, this.clock.now()));
+    const entries = await withKnownUserTypes(this.users, input.participants);
+    const fresh = channel.addParticipants(participantList(entries, this.clock.now()));
     if (fresh.length > 0) {
       await this.channels.addParticipants(channel.id, fresh);
       await Promise.all(fresh.map((p) => this.readStates.create(newMembershipState(channel, p))));

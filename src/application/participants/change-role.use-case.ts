@@ -1,5 +1,5 @@
 import { assertCanChangeRole } from '../../domain/access/access-policy';
-import { parseRole } from '../../domain/participant/participant-role';
+import type { ParticipantRole } from '../../domain/participant/participant-role';
 import { UserId } from '../../domain/user/user-id';
 import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
@@ -8,8 +8,8 @@ import { ParticipantView, toParticipantView } from '../views/channel.view';
 export interface ChangeRoleInput {
   userId: string;
   channelId: string;
-  targetUserId: unknown;
-  role: unknown;
+  targetUserId: string;
+  role: ParticipantRole;
 }
 
 /**
@@ -23,7 +23,7 @@ export class ChangeRole {
   async execute(input: ChangeRoleInput): Promise<ParticipantView> {
     const channel = await loadChannel(this.channels, input.channelId);
     assertCanChangeRole(channel, input.userId);
-    const changed = channel.changeRole(UserId.parse(input.targetUserId), parseRole(input.role));
+    const changed = channel.changeRole(UserId.parse(input.targetUserId), input.role);
     await this.channels.changeRole(channel.id, changed.userId, changed.role);
     return toParticipantView(changed);
   }

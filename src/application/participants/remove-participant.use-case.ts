@@ -10,7 +10,7 @@ export interface RemoveParticipantInput {
   userId: string;
   channelId: string;
   /** The participant to remove; the caller themselves to leave. */
-  targetUserId: unknown;
+  targetUserId: string;
 }
 
 export interface RemoveParticipantResult {

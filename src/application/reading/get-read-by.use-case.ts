@@ -6,7 +6,7 @@ import { ReadReceiptRepository } from '../ports/read-receipt-repository.port';
 export interface GetReadByInput {
   userId: string;
   channelId: string;
-  messageId: unknown;
+  messageId: number;
 }
 
 export interface GetReadByResult {

@@ -9,7 +9,6 @@ import { EventPublisher } from '../ports/event-publisher.port';
 import { JobQueue } from '../ports/job-queue.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository, UserChannelState } from '../ports/read-state-repository.port';
-import { optionalMessageId } from '../shared/params';
 import { UnreadTotals } from '../ports/unread-totals.port';
 import { ensureMembershipState, pointerOf } from './membership-state';
 import { positionIn, seededTotals } from './unread-badge';
@@ -21,7 +20,7 @@ export interface MarkReadInput {
   userId: string;
   channelId: string;
   /** Default: the channel's latest message. */
-  message_id?: unknown;
+  message_id?: number | null;
 }
 
 export interface MarkReadResult {
@@ -35,7 +34,7 @@ export interface MarkReadResult {
  * nothing and returns the current state). When it moves: a read-receipts job records the range
  * (enqueued before the move, so a failure loses no receipt), message.read goes to the channel and
  * unread.update (with the badge from UnreadTotals) to the caller. The count is derived, not stored.
- * @throws ChannelNotFoundError, MessageNotFoundError (not in this channel), ValidationError.
+ * @throws ChannelNotFoundError, MessageNotFoundError (not in this channel).
  */
 export class MarkRead {
   constructor(
@@ -70,9 +69,8 @@ export class MarkRead {
     return result;
   }
 
-  private async targetOf(channel: Channel, rawMessageId: unknown): Promise<ReadPointer> {
-    const messageId = optionalMessageId(rawMessageId, 'message_id');
-    if (messageId !== null) {
+  private async targetOf(channel: Channel, messageId: number | null | undefined): Promise<ReadPointer> {
+    if (messageId !== undefined && messageId !== null) {
       const message = await loadMessageIn(this.messages, channel, messageId);
       return ReadPointer.at(message.id, message.seq);
     }

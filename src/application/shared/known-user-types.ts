@@ -4,17 +4,17 @@ import { UserDirectory } from '../ports/user-directory.port';
 
 /**
  * A participant listed without a user_type takes the one their token last declared (a known guest
- * joins as a guest, with the guest role); a user never seen is internal. Entries that are not
- * participant inputs, or whose user_id is not a valid UserId, are passed on untouched for the domain
- * to refuse: an invalid id never reaches a lookup.
+ * joins as a guest, with the guest role); a user never seen is internal. An entry whose user_id is
+ * not a valid UserId is passed on untouched for the domain to refuse: it never reaches a lookup.
  */
-export function withKnownUserTypes<T>(users: UserDirectory, entries: readonly T[]): Promise<T[]> {
+export function withKnownUserTypes<T extends ParticipantInput>(
+  users: UserDirectory,
+  entries: readonly T[],
+): Promise<T[]> {
   return Promise.all(
     entries.map(async (entry) => {
-      const input = entry as ParticipantInput | null;
-      if (typeof input !== 'object' || input === null) return entry;
-      if (input.user_type !== undefined || !UserId.isValid(input.user_id)) return entry;
-      const known = await users.get(input.user_id);
+      if (entry.user_type !== undefined || !UserId.isValid(entry.user_id)) return entry;
+      const known = await users.get(entry.user_id);
       return known ? { ...entry, user_type: known.user_type } : entry;
     }),
   );

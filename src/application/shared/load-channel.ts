@@ -6,20 +6,17 @@ import { MessageNotFoundError } from '../../domain/message/message.errors';
 import { Participant } from '../../domain/participant/participant';
 import { ChannelListing, ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
-import { parseMessageId } from './params';
 
-/** The channel, or ChannelNotFoundError. Ids that are not strings cannot exist. */
-export async function loadChannel(channels: ChannelRepository, channelId: unknown): Promise<Channel> {
-  const channel =
-    typeof channelId === 'string' && channelId !== '' ? await channels.findById(channelId) : null;
+/** The channel, or ChannelNotFoundError. */
+export async function loadChannel(channels: ChannelRepository, channelId: string): Promise<Channel> {
+  const channel = await channels.findById(channelId);
   if (!channel) throw new ChannelNotFoundError();
   return channel;
 }
 
 /** The channel with its last message (one lookup), or ChannelNotFoundError. */
-export async function loadListing(channels: ChannelRepository, channelId: unknown): Promise<ChannelListing> {
-  const listing =
-    typeof channelId === 'string' && channelId !== '' ? await channels.findListing(channelId) : null;
+export async function loadListing(channels: ChannelRepository, channelId: string): Promise<ChannelListing> {
+  const listing = await channels.findListing(channelId);
   if (!listing) throw new ChannelNotFoundError();
   return listing;
 }
@@ -38,7 +35,7 @@ export async function loadMessageIn(
 /** The channel and the caller's place in it; ChannelNotFoundError for a stranger too (no existence leak). */
 export async function loadReadableChannel(
   channels: ChannelRepository,
-  channelId: unknown,
+  channelId: string,
   userId: string,
 ): Promise<{ channel: Channel; participant: Participant }> {
   const channel = await loadChannel(channels, channelId);
@@ -47,14 +44,14 @@ export async function loadReadableChannel(
 
 /**
  * A message of a channel the caller may read, with its channel. Access is checked before the
- * message id is even parsed: a stranger learns nothing of the message.
- * @throws ChannelNotFoundError, ValidationError (messageId), MessageNotFoundError.
+ * message is looked up: a stranger learns nothing of the message.
+ * @throws ChannelNotFoundError, MessageNotFoundError.
  */
 export async function loadReadableMessage(
   channels: ChannelRepository,
   messages: MessageRepository,
-  input: { userId: string; channelId: unknown; messageId: unknown },
+  input: { userId: string; channelId: string; messageId: number },
 ): Promise<{ channel: Channel; message: Message }> {
   const { channel } = await loadReadableChannel(channels, input.channelId, input.userId);
-  return { channel, message: await loadMessageIn(messages, channel, parseMessageId(input.messageId)) };
+  return { channel, message: await loadMessageIn(messages, channel, input.messageId) };
 }

@@ -4,8 +4,8 @@ import type { TenantDirectory } from '../ports/tenant-directory.port';
 import type { TenantProvisioner } from '../ports/tenant-provisioner.port';
 
 export interface CreateTenantInput {
-  slug: unknown;
-  name: unknown;
+  slug: string;
+  name: string;
 }
 
 /**

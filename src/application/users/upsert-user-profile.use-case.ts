@@ -1,12 +1,13 @@
+import type { UserType } from '../../domain/user/user-type';
 import { UserProfile, userProfile } from '../../domain/user/user-profile';
 import { Clock } from '../ports/clock.port';
 import { UserDirectory } from '../ports/user-directory.port';
 
 export interface UpsertUserProfileInput {
   /** The token's claims: sub, name, user_type. */
-  user_id: unknown;
-  name?: unknown;
-  user_type?: unknown;
+  user_id: string;
+  name?: string | null;
+  user_type?: UserType | null;
 }
 
 /**

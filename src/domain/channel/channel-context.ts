@@ -9,10 +9,11 @@ export interface ChannelContext {
 
 const MAX = 256;
 
-export function parseChannelContext(raw: {
-  host_application_id?: unknown;
-  context_object_type?: unknown;
-  context_object_id?: unknown;
+/** Each field trimmed, 1-256 characters; all three are required. */
+export function channelContextOf(raw: {
+  host_application_id?: string | null;
+  context_object_type?: string | null;
+  context_object_id?: string | null;
 }): ChannelContext {
   return {
     host_application_id: requireText(raw.host_application_id, { field: 'host_application_id', max: MAX }),

@@ -128,7 +128,7 @@ export class Channel {
     return changed;
   }
 
-  rename(name: unknown, now: Date): void {
+  rename(name: string, now: Date): void {
     if (this.type === 'direct') throw new DirectChannelRenameError();
     this.props.name = requireText(name, { field: 'name', max: 200 });
     this.props.updated_at = now;

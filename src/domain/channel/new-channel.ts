@@ -3,17 +3,17 @@ import { ValidationError } from '../shared/domain-error';
 import { optionalText, requireText } from '../shared/text';
 import { UserType } from '../user/user-type';
 import type { ChannelPrimitives } from './channel.entity';
-import { ChannelContext, parseChannelContext } from './channel-context';
+import { ChannelContext, channelContextOf } from './channel-context';
 import { contextKey, directKey } from './channel-keys';
-import { ChannelType, parseChannelType } from './channel-type';
+import { ChannelType } from './channel-type';
 
 export interface NewChannelInput {
   id: string;
-  channel_type: unknown;
-  name?: unknown;
-  host_application_id?: unknown;
-  context_object_type?: unknown;
-  context_object_id?: unknown;
+  channel_type: ChannelType;
+  name?: string | null;
+  host_application_id?: string | null;
+  context_object_type?: string | null;
+  context_object_id?: string | null;
   creator: { user_id: string; user_type: UserType };
   /** The other participants; the creator may appear here too and is then ignored. */
   participants: ParticipantInput[];
@@ -35,11 +35,11 @@ const MAX_NAME = 200;
  * admin; duplicates are merged.
  */
 export function validateNewChannel(input: NewChannelInput): ValidatedChannel {
-  const type = parseChannelType(input.channel_type);
+  const type = input.channel_type;
   refuseForeignFields(type, input);
   const creator = Participant.creator(input.creator.user_id, input.creator.user_type, input.now);
   const others = uniqueOthers(creator, input);
-  const context = type === 'contextual_object' ? parseChannelContext(input) : null;
+  const context = type === 'contextual_object' ? channelContextOf(input) : null;
   if (type === 'direct' && others.length !== 1) {
     throw new ValidationError('a direct channel needs exactly one other participant', {
       field: 'participant_ids',
@@ -82,7 +82,7 @@ function refuseForeignFields(type: ChannelType, input: NewChannelInput): void {
   throw new ValidationError(`${foreign.join(', ')}: not for a ${type} channel`, { field: foreign[0] });
 }
 
-function nameFor(type: ChannelType, raw: unknown): string | null {
+function nameFor(type: ChannelType, raw: string | null | undefined): string | null {
   if (type === 'group') return requireText(raw, { field: 'name', max: MAX_NAME });
   if (type === 'contextual_object') return optionalText(raw, { field: 'name', max: MAX_NAME });
   return null;

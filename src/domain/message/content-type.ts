@@ -1,5 +1,3 @@
-import { ValidationError } from '../shared/domain-error';
-
 /*
  * Content types a message may declare. Text only: plain text (the default) and Markdown, which
  * clients render. A file's own type travels with the file behind file_url; structured payloads
@@ -9,12 +7,3 @@ import { ValidationError } from '../shared/domain-error';
 export const CONTENT_TYPES = ['text/plain', 'text/markdown'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 export const DEFAULT_CONTENT_TYPE: ContentType = 'text/plain';
-
-export function parseContentType(raw: unknown): ContentType {
-  if (raw === undefined || raw === null) return DEFAULT_CONTENT_TYPE;
-  if (typeof raw === 'string' && (CONTENT_TYPES as readonly string[]).includes(raw))
-    return raw as ContentType;
-  throw new ValidationError(`content_type must be one of ${CONTENT_TYPES.join(', ')}`, {
-    field: 'content_type',
-  });
-}

@@ -4,9 +4,9 @@ import { ValidationError } from '../shared/domain-error';
 const MAX_LENGTH = 2048;
 
 /** An attachment link: an absolute http(s) URL of at most 2048 characters, or null. */
-export function parseFileUrl(raw: unknown): string | null {
+export function fileUrlOf(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string' || raw.length > MAX_LENGTH || !isHttpUrl(raw)) {
+  if (raw.length > MAX_LENGTH || !isHttpUrl(raw)) {
     throw new ValidationError('file_url must be an http(s) URL of at most 2048 characters', {
       field: 'file_url',
     });

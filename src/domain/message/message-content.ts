@@ -13,9 +13,8 @@ export const MAX_CONTENT_LENGTH = 10_000;
 export class MessageContent {
   private constructor(readonly value: string) {}
 
-  static create(raw: unknown, options: { hasFile: boolean }): MessageContent {
-    const value = raw === undefined || raw === null ? '' : raw;
-    if (typeof value !== 'string') throw invalid('content must be a string');
+  static create(raw: string | null | undefined, options: { hasFile: boolean }): MessageContent {
+    const value = raw ?? '';
     if (codePointLength(value) > MAX_CONTENT_LENGTH)
       throw invalid(`content must be at most ${MAX_CONTENT_LENGTH} characters`);
     if (value.trim() === '' && !options.hasFile) throw invalid('content must not be empty');

@@ -61,7 +61,7 @@ export class Message {
   }
 
   /** Replaces the text; the same content rules as when sending apply. A tombstone cannot be edited. */
-  edit(content: unknown, now: Date): void {
+  edit(content: string, now: Date): void {
     if (this.isDeleted) throw new MessageDeletedError(this.id);
     this.props.content = MessageContent.create(content, { hasFile: this.props.file_url !== null }).value;
     this.props.edited_at = now;

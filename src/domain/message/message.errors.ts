@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../shared/domain-error';
 export class MessageNotFoundError extends NotFoundError {
   override readonly code = 'message_not_found';
 
-  constructor(messageId: unknown) {
+  constructor(messageId: number) {
     super('message not found', { message_id: messageId });
   }
 }

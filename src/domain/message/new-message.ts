@@ -2,8 +2,8 @@ import { assertCharacters } from '../shared/characters';
 import { ValidationError } from '../shared/domain-error';
 import { codePointLength } from '../shared/text';
 import { UserId } from '../user/user-id';
-import { parseContentType } from './content-type';
-import { parseFileUrl } from './file-url';
+import { ContentType, DEFAULT_CONTENT_TYPE } from './content-type';
+import { fileUrlOf } from './file-url';
 import type { Message, MessagePrimitives } from './message.entity';
 import { MessageContent } from './message-content';
 import { MessageNotFoundError } from './message.errors';
@@ -14,12 +14,12 @@ export type NewMessage = Omit<MessagePrimitives, 'id' | 'seq'>;
 export interface NewMessageInput {
   channel_id: string;
   user_id: string;
-  content?: unknown;
-  content_type?: unknown;
-  file_url?: unknown;
+  content?: string | null;
+  content_type?: ContentType | null;
+  file_url?: string | null;
   /** The message replied to, already loaded (null for a top-level message). */
   parent: Message | null;
-  client_message_id?: unknown;
+  client_message_id?: string | null;
   now: Date;
 }
 
@@ -30,15 +30,15 @@ export interface NewMessageInput {
  * one from elsewhere is reported as not found.
  */
 export function newMessage(input: NewMessageInput): NewMessage {
-  const fileUrl = parseFileUrl(input.file_url);
+  const fileUrl = fileUrlOf(input.file_url);
   return {
     channel_id: input.channel_id,
     user_id: UserId.parse(input.user_id),
     content: MessageContent.create(input.content, { hasFile: fileUrl !== null }).value,
-    content_type: parseContentType(input.content_type),
+    content_type: input.content_type ?? DEFAULT_CONTENT_TYPE,
     file_url: fileUrl,
     parent_id: threadRootOf(input.parent, input.channel_id),
-    client_message_id: parseClientMessageId(input.client_message_id),
+    client_message_id: clientMessageIdOf(input.client_message_id),
     created_at: input.now,
     edited_at: null,
     deleted_at: null,
@@ -52,9 +52,9 @@ function threadRootOf(parent: Message | null, channelId: string): number | null 
 }
 
 /** The client's idempotency key: 1-128 characters, compared exactly (not trimmed). */
-export function parseClientMessageId(raw: unknown): string | null {
+function clientMessageIdOf(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string' || raw.trim() === '' || codePointLength(raw) > 128) {
+  if (raw.trim() === '' || codePointLength(raw) > 128) {
     throw new ValidationError('client_message_id must be 1-128 characters', { field: 'client_message_id' });
   }
   assertCharacters(raw, 'client_message_id', 'line');

@@ -8,14 +8,14 @@ export const MAX_PARTICIPANTS_PER_ADD = 100;
  * nothing, so every entry is checked before anything is stored, and a user listed twice (perhaps
  * with two roles) is refused rather than guessed at. An error names its entry: `participants.2.role`.
  */
-export function parseParticipantList(raw: unknown, joinedAt: Date): Participant[] {
-  if (!Array.isArray(raw) || raw.length < 1 || raw.length > MAX_PARTICIPANTS_PER_ADD) {
+export function participantList(raw: readonly ParticipantInput[], joinedAt: Date): Participant[] {
+  if (raw.length < 1 || raw.length > MAX_PARTICIPANTS_PER_ADD) {
     throw new ValidationError(`participants must list 1-${MAX_PARTICIPANTS_PER_ADD} users`, {
       field: 'participants',
     });
   }
   const seen = new Set<string>();
-  return raw.map((entry: unknown, index) => {
+  return raw.map((entry, index) => {
     const participant = entryAt(entry, index, joinedAt);
     if (seen.has(participant.userId)) {
       throw new ValidationError(`participants.${index}.user_id: ${participant.userId} is listed twice`, {
@@ -27,12 +27,9 @@ export function parseParticipantList(raw: unknown, joinedAt: Date): Participant[
   });
 }
 
-function entryAt(entry: unknown, index: number, joinedAt: Date): Participant {
-  if (typeof entry !== 'object' || entry === null) {
-    throw new ValidationError(`participants.${index} must be an object`, { field: `participants.${index}` });
-  }
+function entryAt(entry: ParticipantInput, index: number, joinedAt: Date): Participant {
   try {
-    return Participant.create(entry as ParticipantInput, joinedAt);
+    return Participant.create(entry, joinedAt);
   } catch (error) {
     const field = error instanceof ValidationError ? error.details?.field : undefined;
     if (!(error instanceof ValidationError) || typeof field !== 'string') throw error;

@@ -1,6 +1,6 @@
 import { UserId } from '../user/user-id';
-import { parseUserType, UserType } from '../user/user-type';
-import { defaultRoleFor, parseRole, ParticipantRole } from './participant-role';
+import { DEFAULT_USER_TYPE, UserType } from '../user/user-type';
+import { defaultRoleFor, ParticipantRole } from './participant-role';
 
 export interface ParticipantPrimitives {
   user_id: string;
@@ -11,9 +11,9 @@ export interface ParticipantPrimitives {
 
 /** What a request may say about a participant to add; everything but user_id is optional. */
 export interface ParticipantInput {
-  user_id: unknown;
-  role?: unknown;
-  user_type?: unknown;
+  user_id: string;
+  role?: ParticipantRole | null;
+  user_type?: UserType | null;
 }
 
 /** A user's membership of one channel. Immutable: a role change gives a new Participant. */
@@ -22,9 +22,8 @@ export class Participant {
 
   /** Validates the input; the role defaults to `guest` for guest users and `member` otherwise. */
   static create(input: ParticipantInput, joinedAt: Date): Participant {
-    const userType = parseUserType(input.user_type);
-    const role =
-      input.role === undefined || input.role === null ? defaultRoleFor(userType) : parseRole(input.role);
+    const userType = input.user_type ?? DEFAULT_USER_TYPE;
+    const role = input.role ?? defaultRoleFor(userType);
     return new Participant({
       user_id: UserId.parse(input.user_id),
       role,

@@ -14,16 +14,12 @@ export interface TextRule {
 }
 
 /**
- * Checks that `raw` is a string whose trimmed form has between `min` (default 1) and `max`
- * code points, all allowed in a name (characters.ts, `line`), and returns the trimmed string.
- * Objects are rejected here too, so no `$` operator can ever travel from a request into a query.
+ * Checks that the trimmed `raw` has between `min` (default 1) and `max` code points, all allowed in
+ * a name (characters.ts, `line`), and returns the trimmed string.
  */
-export function requireText(raw: unknown, rule: TextRule): string {
+export function requireText(raw: string | null | undefined, rule: TextRule): string {
   if (raw === undefined || raw === null) {
     throw new ValidationError(`${rule.field} is required`, { field: rule.field });
-  }
-  if (typeof raw !== 'string') {
-    throw new ValidationError(`${rule.field} must be a string`, { field: rule.field });
   }
   const value = raw.trim();
   const length = codePointLength(value);
@@ -38,6 +34,6 @@ export function requireText(raw: unknown, rule: TextRule): string {
 }
 
 /** Like requireText, but null and undefined are allowed and give null. */
-export function optionalText(raw: unknown, rule: TextRule): string | null {
+export function optionalText(raw: string | null | undefined, rule: TextRule): string | null {
   return raw === undefined || raw === null ? null : requireText(raw, rule);
 }

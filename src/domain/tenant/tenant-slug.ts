@@ -10,8 +10,8 @@ export const TENANT_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export class TenantSlug {
   private constructor(readonly value: string) {}
 
-  static create(raw: unknown): TenantSlug {
-    if (typeof raw !== 'string' || !TENANT_SLUG_PATTERN.test(raw)) {
+  static create(raw: string): TenantSlug {
+    if (!TENANT_SLUG_PATTERN.test(raw)) {
       throw new ValidationError(`tenant slug must match ${TENANT_SLUG_PATTERN.source}`, { field: 'slug' });
     }
     return new TenantSlug(raw);

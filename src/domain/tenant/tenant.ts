@@ -19,7 +19,7 @@ export interface NewTenant {
 }
 
 /** Validates a tenant to be created; the directory assigns its database name. */
-export function newTenant(slug: unknown, name: unknown, now: Date): NewTenant {
+export function newTenant(slug: string, name: string, now: Date): NewTenant {
   return {
     slug: TenantSlug.create(slug).value,
     name: requireText(name, { field: 'name', max: 200 }),

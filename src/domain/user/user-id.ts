@@ -10,8 +10,8 @@ import { codePointLength } from '../shared/text';
 export class UserId {
   private constructor(readonly value: string) {}
 
-  static create(raw: unknown, field = 'user_id'): UserId {
-    if (typeof raw !== 'string' || raw.trim() === '' || codePointLength(raw) > 128) {
+  static create(raw: string, field = 'user_id'): UserId {
+    if (raw.trim() === '' || codePointLength(raw) > 128) {
       throw new ValidationError(`${field} must be a string of 1-128 characters`, { field });
     }
     assertCharacters(raw, field, 'line');
@@ -19,17 +19,12 @@ export class UserId {
   }
 
   /** Whether `raw` would make a UserId: a guard before `raw` is used in a lookup. */
-  static isValid(raw: unknown): raw is string {
-    return (
-      typeof raw === 'string' &&
-      raw.trim() !== '' &&
-      codePointLength(raw) <= 128 &&
-      forbiddenCharacter(raw, 'line') === null
-    );
+  static isValid(raw: string): boolean {
+    return raw.trim() !== '' && codePointLength(raw) <= 128 && forbiddenCharacter(raw, 'line') === null;
   }
 
   /** Validates and returns the plain string, which is what entities store. */
-  static parse(raw: unknown, field = 'user_id'): string {
+  static parse(raw: string, field = 'user_id'): string {
     return UserId.create(raw, field).value;
   }
 }

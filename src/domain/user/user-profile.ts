@@ -1,6 +1,6 @@
 import { optionalText } from '../shared/text';
 import { UserId } from './user-id';
-import { parseUserType, UserType } from './user-type';
+import { DEFAULT_USER_TYPE, UserType } from './user-type';
 
 /** What we know about a user: refreshed from token claims each time they connect. */
 export interface UserProfile {
@@ -10,13 +10,17 @@ export interface UserProfile {
   updated_at: Date;
 }
 
-export function userProfile(userId: unknown, name: unknown, userType: unknown, now: Date): UserProfile {
+export function userProfile(
+  userId: string,
+  name: string | null | undefined,
+  userType: UserType | null | undefined,
+  now: Date,
+): UserProfile {
   return {
     user_id: UserId.parse(userId),
     // An empty name claim means "no name", not a bad token.
-    name:
-      typeof name === 'string' && name.trim() === '' ? null : optionalText(name, { field: 'name', max: 200 }),
-    user_type: parseUserType(userType),
+    name: name?.trim() === '' ? null : optionalText(name, { field: 'name', max: 200 }),
+    user_type: userType ?? DEFAULT_USER_TYPE,
     updated_at: now,
   };
 }

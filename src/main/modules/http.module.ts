@@ -1,6 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { requireAdminToken } from '../../adapters/http/admin-auth';
-import { adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
+import { ADMIN_MOUNT, adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
 import { createHttpApp, type HttpMount } from '../../adapters/http/app';
 import { healthRouter, type DependencyCheck } from '../../adapters/http/health.router';
 import { noStore } from '../../adapters/http/response-headers';
@@ -36,7 +36,7 @@ export const httpModule = new ContainerModule(({ bind }) => {
       // MongoTenantDirectory is also the TenantWebhooks port.
       configureWebhook: new ConfigureTenantWebhook(ctx.get(TOKENS.TenantDirectory)),
     });
-    return { path: '/api/admin', handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
+    return { path: ADMIN_MOUNT, handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
   });
   bind(TOKENS.HttpApp)
     .toDynamicValue((ctx) => {

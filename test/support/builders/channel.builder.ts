@@ -1,4 +1,6 @@
 import { Channel } from '../../../src/domain/channel/channel.entity';
+import type { ChannelType } from '../../../src/domain/channel/channel-type';
+import type { NewChannelInput } from '../../../src/domain/channel/new-channel';
 import { ParticipantInput } from '../../../src/domain/participant/participant';
 import { UserType } from '../../../src/domain/user/user-type';
 
@@ -18,7 +20,13 @@ interface ChannelOptions {
   now?: Date;
 }
 
-function create(channelType: string, fields: Record<string, unknown>, options: ChannelOptions): Channel {
+/** What a channel type may take besides its participants. */
+type ChannelFields = Pick<
+  NewChannelInput,
+  'name' | 'host_application_id' | 'context_object_type' | 'context_object_id'
+>;
+
+function create(channelType: ChannelType, fields: ChannelFields, options: ChannelOptions): Channel {
   return Channel.create({
     id: options.id ?? nextId(),
     channel_type: channelType,

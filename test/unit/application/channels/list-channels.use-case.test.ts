@@ -49,7 +49,7 @@ describe('ListChannels', () => {
     const second = await s.useCases.listChannels.execute({
       userId: 'alice',
       limit: 3,
-      cursor: first.next_cursor,
+      cursor: first.next_cursor ?? undefined,
     });
 
     const seen = [...first.results, ...second.results].map((c) => c.id);
@@ -59,12 +59,6 @@ describe('ListChannels', () => {
 
   it('refuses a cursor it did not make', async () => {
     await assert.rejects(s.useCases.listChannels.execute({ userId: 'alice', cursor: 'garbage' }), {
-      code: 'validation_error',
-    });
-  });
-
-  it('refuses an unknown channel_type filter', async () => {
-    await assert.rejects(s.useCases.listChannels.execute({ userId: 'alice', channel_type: 'public' }), {
       code: 'validation_error',
     });
   });

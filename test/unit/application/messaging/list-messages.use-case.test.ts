@@ -46,7 +46,7 @@ describe('ListMessages', () => {
     const page = await s.useCases.listMessages.execute({
       userId: 'bob',
       channelId,
-      after: String(sent[2].id),
+      after: sent[2].id,
       limit: 5,
     });
 
@@ -67,14 +67,6 @@ describe('ListMessages', () => {
     const page = await s.useCases.listMessages.execute({ userId: 'bob', channelId, parent_id: sent[0].id });
 
     assert.deepEqual(ids(page.results), [reply.id]);
-  });
-
-  it('refuses a limit outside 1-100', async () => {
-    for (const limit of [0, 101, 'ten', 2.5]) {
-      await assert.rejects(s.useCases.listMessages.execute({ userId: 'bob', channelId, limit }), {
-        code: 'validation_error',
-      });
-    }
   });
 
   it('answers message_not_found for a bound from another channel', async () => {

@@ -13,12 +13,4 @@ describe('UpsertUserProfile', () => {
     const profile = await chat.users.get('ann');
     assert.deepEqual([profile?.name, profile?.user_type], ['Ann B.', 'internal']);
   });
-
-  it('refuses an unknown user_type', async () => {
-    const { upsertUserProfile } = buildUseCases(new InMemoryChat());
-
-    await assert.rejects(upsertUserProfile.execute({ user_id: 'ann', user_type: 'root' }), {
-      code: 'validation_error',
-    });
-  });
 });
