@@ -60,6 +60,9 @@ const schema = z.object({
     .default(86_400),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_TENANT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  // Local mode only: serves the browser demo at /demo/ and mints user tokens at POST /api/dev/tokens.
+  DEMO_ENABLED: bool.default(false),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -87,6 +90,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config = parsed.data;
   if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
     throw new ConfigError(['JWT_SECRET: set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)']);
+  }
+  if (config.DEMO_ENABLED && config.NODE_ENV === 'production') {
+    throw new ConfigError([
+      'DEMO_ENABLED: must not be true with NODE_ENV=production (the demo mints tokens)',
+    ]);
+  }
+  if (config.DEMO_ENABLED && !config.JWT_SECRET) {
+    throw new ConfigError(['DEMO_ENABLED: needs JWT_SECRET, with which the demo mints its tokens']);
   }
   return config;
 }

@@ -23,7 +23,7 @@ export function text(max: number) {
     .meta({ maxLength: max });
 }
 
-const userId = text(128)
+export const userId = text(128)
   .min(1)
   .meta({ description: 'an opaque user id of the host application', example: 'bob' });
 export const messageId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).meta({ example: 42 });

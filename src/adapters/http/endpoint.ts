@@ -54,7 +54,8 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown, C = ChatRequest
 export interface EndpointApi<C extends object> {
   /** Express pattern of the mount, e.g. `/api/chat/:tenant`. */
   mount: string;
-  security: string;
+  /** The OpenAPI security scheme of its token; none for an API that takes no token. */
+  security?: string;
   /** Checked by the API's own middleware before the routes run; documented on every route. */
   mountParams?: z.ZodObject;
   errors: readonly string[];

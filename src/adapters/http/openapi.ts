@@ -54,7 +54,7 @@ export function endpointDocs<C extends object>(api: EndpointApi<C>): ApiDocs {
         tags: [e.tag],
         summary: e.summary,
         description: e.description,
-        security: [{ [api.security]: [] }],
+        security: api.security ? [{ [api.security]: [] }] : [],
         request: {
           params,
           query: e.query as z.ZodObject | undefined,

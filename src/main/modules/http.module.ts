@@ -1,4 +1,8 @@
 import { ContainerModule } from 'inversify';
+import { resolve } from 'node:path';
+import { DevTokenIssuer } from '../../adapters/edge/dev-tokens';
+import { DEMO_MOUNT, demoRouter } from '../../adapters/http/demo.router';
+import { DEV_MOUNT, devTokensRouter } from '../../adapters/http/dev-tokens.endpoints';
 import { requireAdminToken } from '../../adapters/http/admin-auth';
 import { ADMIN_MOUNT, adminTenantsRouter } from '../../adapters/http/admin-tenants.router';
 import { createHttpApp, type HttpMount } from '../../adapters/http/app';
@@ -10,6 +14,9 @@ import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
 import { ListTenants } from '../../application/tenants/list-tenants.use-case';
 import type { Config } from '../config';
 import { TOKENS } from '../tokens';
+
+/** The demo's build, from src/main/modules or dist/main/modules alike. */
+const DEMO_DIST = resolve(__dirname, '../../../demo/dist');
 
 /** The Express application and the routers every API node serves. */
 export const httpModule = new ContainerModule(({ bind }) => {
@@ -38,6 +45,26 @@ export const httpModule = new ContainerModule(({ bind }) => {
     });
     return { path: ADMIN_MOUNT, handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
   });
+  bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => {
+    const config = ctx.get<Config>(TOKENS.Config);
+    if (!config.DEMO_ENABLED) return { path: DEMO_MOUNT, handlers: [] };
+    return { path: DEMO_MOUNT, handlers: [demoRouter(DEMO_DIST)] };
+  });
+  bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => {
+    const config = ctx.get<Config>(TOKENS.Config);
+    if (!config.DEMO_ENABLED) return { path: DEV_MOUNT, handlers: [] };
+    const directory = ctx.get<TenantDirectory>(TOKENS.TenantDirectory);
+    const createTenant = ctx.get<CreateTenant>(TOKENS.CreateTenant);
+    const tokens = new DevTokenIssuer(
+      config.JWT_SECRET!, // loadConfig refuses DEMO_ENABLED without it
+      {
+        exists: async (slug) => (await directory.find(slug)) !== null,
+        create: async (slug) => void (await createTenant.execute({ slug, name: slug })),
+      },
+      { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    );
+    return { path: DEV_MOUNT, handlers: [noStore, devTokensRouter(tokens)] };
+  });
   bind(TOKENS.HttpApp)
     .toDynamicValue((ctx) => {
       const config = ctx.get<Config>(TOKENS.Config);
@@ -45,7 +72,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
         logger: ctx.get(TOKENS.Logger),
         corsOrigins: config.CORS_ORIGINS,
         bodyLimit: config.BODY_LIMIT,
-        mounts: ctx.getAll<HttpMount>(TOKENS.HttpMounts),
+        // A mount with no handler is one the configuration left off (the demo's, outside local mode).
+        mounts: ctx.getAll<HttpMount>(TOKENS.HttpMounts).filter((mount) => mount.handlers.length > 0),
       });
     })
     .inSingletonScope();

@@ -33,4 +33,26 @@ describe('loadConfig', () => {
       });
     }
   });
+
+  describe('DEMO_ENABLED', () => {
+    it('is off unless asked for', () => {
+      assert.equal(loadConfig(REQUIRED).DEMO_ENABLED, false);
+      assert.equal(loadConfig({ ...REQUIRED, DEMO_ENABLED: 'true' }).DEMO_ENABLED, true);
+    });
+
+    it('is refused with NODE_ENV=production: production never mints tokens', () => {
+      assert.throws(() => loadConfig({ ...REQUIRED, DEMO_ENABLED: 'true', NODE_ENV: 'production' }), {
+        name: 'ConfigError',
+        message: /DEMO_ENABLED: must not be true with NODE_ENV=production/,
+      });
+    });
+
+    it('needs JWT_SECRET, with which the demo signs its tokens', () => {
+      const withoutSecret = { ADMIN_TOKEN: REQUIRED.ADMIN_TOKEN, JWT_PUBLIC_KEY: 'pem' };
+
+      assert.throws(() => loadConfig({ ...withoutSecret, DEMO_ENABLED: 'true' }), {
+        message: /DEMO_ENABLED: needs JWT_SECRET/,
+      });
+    });
+  });
 });
