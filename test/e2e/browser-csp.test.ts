@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchPersistentChromium } from './support/chromium';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { TEST_ADMIN_TOKEN } from '../support/test-env';
-
-/** Debian's chromium (`apt-get install -y chromium`; .ci/run installs it). Playwright downloads nothing. */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Violation = { directive: string; blocked: string; source: string };
 
@@ -28,25 +14,17 @@ type Violation = { directive: string; blocked: string; source: string };
 describe('The browser UIs under their Content-Security-Policy', function () {
   this.timeout(90_000);
   let api: TestApi;
+  let chromium: Awaited<ReturnType<typeof launchPersistentChromium>>;
   let context: BrowserContext;
-  let profile: string;
 
   before(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`);
-    }
     api = await startTestApi();
-    profile = mkdtempSync(join(tmpdir(), 'chat-csp-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-    });
+    chromium = await launchPersistentChromium('csp');
+    context = chromium.context;
   });
   after(async () => {
-    await context?.close();
+    await chromium?.close();
     await api?.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Opens `path` with violation listeners installed before any of the page's scripts run. */
