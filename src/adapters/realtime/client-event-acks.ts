@@ -25,4 +25,11 @@ export function ackSuccess(event: ClientEventName) {
 }
 
 /** Any ack may be this instead: a bad payload, a refused command, a rate limit, an outage. */
-export const ackFailure = z.strictObject({ ok: z.literal(false), error: errorObjectSchema });
+export const ackFailure = z.strictObject({
+  ok: z.literal(false),
+  error: errorObjectSchema.extend({
+    code: z
+      .string()
+      .meta({ description: 'the contract’s error code, the same as REST’s for the same cause' }),
+  }),
+});

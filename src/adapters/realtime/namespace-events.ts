@@ -71,7 +71,9 @@ export const NAMESPACE_EVENTS = {
     description: 'The tenant’s presence, and the user’s own unread counts and notifications.',
     receives: {
       'status.update': 'Sets the caller’s status until they go offline; the tenant gets a `presence.update`.',
-      'online.users': 'Asks for the online users: the ack carries them, and an `online.users` event follows.',
+      'online.users':
+        'Asks for the online users (no payload, or `{}`): the ack carries them, and an `online.users` ' +
+        'event follows.',
     },
     sends: {
       'online.users': 'To this socket, right after it connects (its user is in the list), and on request.',
