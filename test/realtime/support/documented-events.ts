@@ -32,6 +32,15 @@ export class DocumentedEvents {
     }));
   }
 
+  channel(key: string): DocumentedChannel {
+    return this.channels.find((c) => c.key === key)!;
+  }
+
+  /** `channel event` for every event the document lists one way, on every channel that lists it. */
+  listed(way: 'sends' | 'receives'): string[] {
+    return this.channels.flatMap((c) => [...c[way].keys()].map((event) => `${c.key} ${event}`));
+  }
+
   /** The channel a real namespace name (`/ws/chat/3f0e…`) belongs to. */
   channelOf(namespace: string): DocumentedChannel {
     const found = this.patterns.find(({ pattern }) => pattern.test(namespace));
