@@ -2,11 +2,18 @@ import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { browserUiCsp } from './response-headers';
 
-/** Under `/api`: the OpenAPI document at `/openapi.json` and Swagger UI over it at `/docs/`, with its CSP. */
-export function apiDocsRouter(document: object): Router {
+/**
+ * Under `/api`: the OpenAPI document at `/openapi.json` and Swagger UI over it at `/docs/`, with its
+ * CSP; the AsyncAPI document of the Socket.IO namespaces at `/asyncapi.json` (built by the
+ * composition root: this module does not know the real-time side).
+ */
+export function apiDocsRouter(document: object, asyncApiDocument: object): Router {
   const router = Router({ strict: false });
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
+  });
+  router.get('/asyncapi.json', (_req, res) => {
+    res.json(asyncApiDocument);
   });
   router.use('/docs', browserUiCsp(), ...swaggerUi.serveFiles(document));
   const page = swaggerUi.setup(document, { customSiteTitle: 'Chat backend API' });

@@ -1,43 +1,22 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../../domain/channel/channel-type';
-import { CONTENT_TYPES } from '../../domain/message/content-type';
-import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
-import { USER_TYPES } from '../../domain/user/user-type';
+import {
+  errorObjectSchema,
+  id,
+  messageView,
+  participantView,
+  readState,
+  timestamp,
+} from '../edge/chat-view.schemas';
 
 /*
  * What the chat API answers, as the use cases' views give it (the JSON of docs/contract.md). These schemas
  * document the responses in OpenAPI; the API tests parse real responses with them, so the
- * document cannot drift from what the server sends.
+ * document cannot drift from what the server sends. The views sockets send too (a message, a participant,
+ * a read state, the error object) live in edge/chat-view.schemas.ts, shared with the AsyncAPI document.
  */
 
-const id = z.number().int().min(1);
-const timestamp = z.iso.datetime({ offset: true });
-
-export const messageView = z
-  .strictObject({
-    id,
-    seq: id.meta({ description: 'position in the channel: 1, 2, 3 … without gaps' }),
-    channel_id: z.uuid(),
-    user_id: z.string(),
-    content: z.string().meta({ description: 'empty for a deleted message (tombstone)' }),
-    content_type: z.enum(CONTENT_TYPES),
-    file_url: z.string().nullable(),
-    parent_id: id.nullable(),
-    client_message_id: z.string().nullable(),
-    created_at: timestamp,
-    edited_at: timestamp.nullable(),
-    deleted_at: timestamp.nullable(),
-  })
-  .meta({ id: 'Message' });
-
-export const participantView = z
-  .strictObject({
-    user_id: z.string(),
-    role: z.enum(PARTICIPANT_ROLES),
-    user_type: z.enum(USER_TYPES),
-    joined_at: timestamp,
-  })
-  .meta({ id: 'Participant' });
+export { messageView, participantView, readState };
 
 export const channelView = z
   .strictObject({
@@ -65,14 +44,6 @@ export const channelList = z
 export const messagePage = z
   .strictObject({ results: z.array(messageView), has_more_before: z.boolean(), has_more_after: z.boolean() })
   .meta({ id: 'MessagePage' });
-
-export const readState = z
-  .strictObject({
-    channel_id: z.uuid(),
-    last_read_message_id: id.nullable(),
-    unread_count: z.number().int().min(0),
-  })
-  .meta({ id: 'ReadState' });
 
 export const muteState = z
   .strictObject({ channel_id: z.uuid(), is_muted: z.boolean() })
@@ -105,10 +76,6 @@ export const centralizedView = z
 
 export const errorResponse = z
   .strictObject({
-    error: z.strictObject({
-      code: z.string().meta({ description: 'one of the contract’s error codes; see each response' }),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
+    error: errorObjectSchema,
   })
   .meta({ id: 'Error' });

@@ -52,6 +52,15 @@ export const platformDocs: ApiDocs = (registry) => {
   });
   registry.registerPath({
     method: 'get',
+    path: '/api/asyncapi.json',
+    tags: ['operations'],
+    summary: 'The AsyncAPI 3.0 document of the Socket.IO namespaces (events, payloads, acks)',
+    responses: {
+      200: { description: 'AsyncAPI 3.0', content: { 'application/json': { schema: z.object({}) } } },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/api/docs/',
     tags: ['operations'],
     summary: 'Swagger UI over this document',

@@ -1,6 +1,7 @@
 import type { RequestRateLimits } from '../edge/rate-limits';
 import { onClientEvent } from './client-events';
 import { guardEvents } from './event-guard';
+import { acceptedEvents } from './namespace-events';
 import { sessionOf, type ServerNamespace, type ServerSocket } from './socket-session';
 import { handleTyping, type TypingDeps } from './typing.namespace';
 
@@ -9,7 +10,7 @@ export interface ChatDeps extends TypingDeps {
   requestLimits: RequestRateLimits;
 }
 
-const CHAT_EVENTS = new Set(['chat.message', 'typing', 'message.read']);
+const CHAT_EVENTS = acceptedEvents('chat');
 
 /**
  * /ws/chat/{channel_id}: the channel's events (the use cases publish them, see

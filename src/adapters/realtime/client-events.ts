@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { markReadBody, sendMessageBody } from '../edge/chat-request.schemas';
 import { fieldsOf } from '../edge/validation';
 import type { Logger } from '../logging/logger';
+import type { AckResult } from './client-event-acks';
 import { PRESENCE_STATUSES } from '../presence/redis-presence';
 import { describeError, failure, type AckReply } from './socket-errors';
 import type { ServerSocket } from './socket-session';
@@ -32,7 +33,7 @@ type Ack = (reply: unknown) => void;
 export function onClientEvent<E extends ClientEventName>(
   socket: ServerSocket,
   event: E,
-  handler: (input: Input<E>) => Promise<Record<string, unknown>>,
+  handler: (input: Input<E>) => Promise<AckResult<E>>,
   logger: Logger,
 ): void {
   const name: string = event;

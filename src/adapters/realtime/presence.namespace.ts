@@ -1,6 +1,7 @@
 import type { RedisPresence } from '../presence/redis-presence';
 import { onClientEvent } from './client-events';
 import { guardEvents } from './event-guard';
+import { acceptedEvents } from './namespace-events';
 import type { RealtimeBroadcasts } from './realtime-broadcasts';
 import { sessionOf, type ServerNamespace, type ServerSocket } from './socket-session';
 import type { TypingDeps } from './typing.namespace';
@@ -10,7 +11,7 @@ export interface PresenceDeps extends TypingDeps {
   broadcasts: RealtimeBroadcasts;
 }
 
-const PRESENCE_EVENTS = new Set(['status.update', 'online.users']);
+const PRESENCE_EVENTS = acceptedEvents('presence');
 
 /**
  * /ws/presence: the tenant's `presence.update`s, the user's own `unread.update` and `notification`,

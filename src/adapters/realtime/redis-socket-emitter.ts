@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { namespaceSpellings } from './rooms';
+import type { ServerEventName, ServerEventPayload } from './server-events';
 import { CLUSTER_MESSAGE, ShardedChannels } from './sharded-channels';
 
 /** socket.io-parser's EVENT packet type. */
@@ -31,7 +32,12 @@ export class RedisSocketEmitter {
     private readonly channels: ShardedChannels,
   ) {}
 
-  async emit(target: EmitTarget, event: string, payload: unknown): Promise<void> {
+  /** Only the events of server-events.ts, each with its payload (the AsyncAPI document lists them). */
+  async emit<E extends ServerEventName>(
+    target: EmitTarget,
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): Promise<void> {
     await this.publishToSpellings(target.namespace, CLUSTER_MESSAGE.BROADCAST, [target.room], (nsp) => ({
       packet: { type: EVENT_PACKET, data: [event, payload], nsp },
       opts: { rooms: [target.room], except: [...(target.except ?? [])], flags: {} },

@@ -4,6 +4,21 @@ import type { EventPublisher } from '../../application/ports/event-publisher.por
 import type { ChannelAccessRevocations } from './channel-access-revocations';
 import type { RedisSocketEmitter } from './redis-socket-emitter';
 import { chatNamespace, PRESENCE_NAMESPACE, tenantRoom, typingNamespace, userRoom } from './rooms';
+import type { ServerEventPayload } from './server-events';
+
+type PayloadOf<T extends ChatEvent['type']> = Extract<ChatEvent, { type: T }>['payload'];
+
+/**
+ * Typecheck fails unless every event the use cases publish has a payload its socket event's schema
+ * (server-events.ts, the AsyncAPI document's source) accepts: publish() below cannot check that per
+ * event, it sees unions.
+ */
+export type PublishedPayloadsAreDocumented = Documented<{
+  [T in ChatEvent['type']]: PayloadOf<T> extends ServerEventPayload<(typeof SOCKET_EVENT_NAMES)[T]>
+    ? true
+    : false;
+}>;
+type Documented<Checks extends Record<ChatEvent['type'], true>> = Checks;
 
 /**
  * Publishes a tenant's events through Redis to the Socket.IO servers of every API node (the sharded

@@ -1,6 +1,7 @@
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { AuthenticatedUser } from '../edge/jwt-authenticator';
 import type { TenantContext } from '../tenancy/tenant-context';
+import type { ServerEmits } from './server-events';
 
 /** Who a socket is, settled by the handshake (handshake.ts) before the socket connects. */
 export interface SocketSession {
@@ -17,8 +18,9 @@ export interface SocketData {
   typing?: boolean;
 }
 
-export type ServerSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
-export type ServerNamespace = Namespace<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+/** A server socket: its `emit` takes only the events of server-events.ts, each with its payload. */
+export type ServerSocket = Socket<DefaultEventsMap, ServerEmits, DefaultEventsMap, SocketData>;
+export type ServerNamespace = Namespace<DefaultEventsMap, ServerEmits, DefaultEventsMap, SocketData>;
 
 /** The session of a connected socket (the handshake guarantees one). */
 export function sessionOf(socket: ServerSocket): SocketSession {

@@ -3,6 +3,7 @@ import type { RedisTypingIndicator } from '../presence/redis-typing-indicator';
 import { onClientEvent } from './client-events';
 import type { ConnectionTracker } from './connection-tracker';
 import { guardEvents, type EventLimits } from './event-guard';
+import { acceptedEvents } from './namespace-events';
 import { sessionOf, type ServerNamespace, type ServerSocket } from './socket-session';
 
 export interface TypingDeps {
@@ -12,7 +13,7 @@ export interface TypingDeps {
   logger: Logger;
 }
 
-const TYPING_EVENTS = new Set(['typing']);
+const TYPING_EVENTS = acceptedEvents('typing');
 
 /** `typing {is_typing}` from a socket of a channel namespace (chat or typing). */
 export function handleTyping(socket: ServerSocket, deps: TypingDeps): void {

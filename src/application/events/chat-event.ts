@@ -64,7 +64,7 @@ export type UserEvent =
 export type ChatEvent = ChannelEvent | UserEvent;
 
 /** The Socket.IO event name of each event type (only message.created is renamed, to `chat.message`). */
-export const SOCKET_EVENT_NAMES: Record<ChatEvent['type'], string> = {
+export const SOCKET_EVENT_NAMES = {
   'message.created': 'chat.message',
   'message.updated': 'message.updated',
   'message.deleted': 'message.deleted',
@@ -73,4 +73,4 @@ export const SOCKET_EVENT_NAMES: Record<ChatEvent['type'], string> = {
   'participant.removed': 'participant.removed',
   'unread.update': 'unread.update',
   notification: 'notification',
-};
+} as const satisfies Record<ChatEvent['type'], string>;

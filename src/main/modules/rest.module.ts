@@ -6,10 +6,11 @@ import { metricsRouter } from '../../adapters/http/metrics';
 import { buildOpenApiDocument, endpointDocs, type ApiDocs } from '../../adapters/http/openapi';
 import { platformDocs } from '../../adapters/http/platform.docs';
 import { noStore } from '../../adapters/http/response-headers';
+import { buildAsyncApiDocument } from '../../adapters/realtime/asyncapi';
 import type { TenantContexts } from '../../adapters/tenancy/tenant-context';
 import { TOKENS } from '../tokens';
 
-/** The chat REST API, its OpenAPI document and Swagger UI, and `/metrics`. */
+/** The chat REST API, its OpenAPI and AsyncAPI documents, Swagger UI, and `/metrics`. */
 export const restModule = new ContainerModule(({ bind }) => {
   bind<ApiDocs>(TOKENS.ApiDocs).toConstantValue(platformDocs);
   bind<ApiDocs>(TOKENS.ApiDocs).toConstantValue(endpointDocs(CHAT_API));
@@ -24,7 +25,9 @@ export const restModule = new ContainerModule(({ bind }) => {
   });
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => ({
     path: '/api',
-    handlers: [apiDocsRouter(buildOpenApiDocument(ctx.getAll<ApiDocs>(TOKENS.ApiDocs)))],
+    handlers: [
+      apiDocsRouter(buildOpenApiDocument(ctx.getAll<ApiDocs>(TOKENS.ApiDocs)), buildAsyncApiDocument()),
+    ],
   }));
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue(() => ({ path: '/', handlers: [metricsRouter()] }));
 });
