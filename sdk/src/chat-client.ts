@@ -62,7 +62,12 @@ export class ChatClient {
       gapGraceMs: options.gapGraceMs ?? 200,
       typing: options.typing ?? {},
     };
-    this.inbox = new Inbox(new NamespaceSocket(this.manager, '/ws/presence', tokens, retry), this.rest, ackTimeoutMs, retry);
+    this.inbox = new Inbox(
+      new NamespaceSocket(this.manager, '/ws/presence', tokens, retry),
+      this.rest,
+      ackTimeoutMs,
+      retry,
+    );
   }
 
   /**
@@ -72,7 +77,9 @@ export class ChatClient {
   watch(channelId: string, options: WatchOptions = {}): WatchedChannel {
     const existing = this.channels.get(channelId);
     if (existing) return existing;
-    const channel = new WatchedChannel(channelId, this.context, options, () => this.channels.delete(channelId));
+    const channel = new WatchedChannel(channelId, this.context, options, () =>
+      this.channels.delete(channelId),
+    );
     this.channels.set(channelId, channel);
     return channel;
   }

@@ -14,7 +14,11 @@ export class Emitter<Events extends object> {
   private readonly listeners = new Map<keyof Events, Set<Listener<never>>>();
 
   /** Calls `listener` on every `event` until the returned function is called or `signal` aborts. */
-  on<K extends keyof Events>(event: K, listener: Listener<Events[K]>, options: ListenOptions = {}): () => void {
+  on<K extends keyof Events>(
+    event: K,
+    listener: Listener<Events[K]>,
+    options: ListenOptions = {},
+  ): () => void {
     if (options.signal?.aborted) return () => undefined;
     const set = this.listeners.get(event) ?? new Set();
     this.listeners.set(event, set);

@@ -69,7 +69,10 @@ export class ChatNetworkError extends Error {
 }
 
 /** The AbortError a cancelled operation rejects with: the signal's reason when it has one. */
-export function abortReason(signal: AbortSignal | undefined, fallback = 'the operation was aborted'): unknown {
+export function abortReason(
+  signal: AbortSignal | undefined,
+  fallback = 'the operation was aborted',
+): unknown {
   return signal?.reason ?? new DOMException(fallback, 'AbortError');
 }
 

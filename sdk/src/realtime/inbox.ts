@@ -131,10 +131,13 @@ export class Inbox extends Emitter<InboxEvents> {
       this.total = update.total_unread;
       this.emit('unread', update);
     });
-    socket.on('online.users', ({ users }: { users: { user_id: string; status: Exclude<PresenceStatus, 'offline'> }[] }) => {
-      this.online.clear();
-      for (const { user_id, status } of users) this.online.set(user_id, status);
-    });
+    socket.on(
+      'online.users',
+      ({ users }: { users: { user_id: string; status: Exclude<PresenceStatus, 'offline'> }[] }) => {
+        this.online.clear();
+        for (const { user_id, status } of users) this.online.set(user_id, status);
+      },
+    );
     socket.on('presence.update', (update: PresenceUpdate) => {
       if (update.status === 'offline') this.online.delete(update.user_id);
       else this.online.set(update.user_id, update.status);

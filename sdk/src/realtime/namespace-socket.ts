@@ -74,7 +74,11 @@ export class NamespaceSocket extends Emitter<NamespaceSocketEvents> {
    * Emits `event` with an ack and resolves with the ack's result; rejects with the ack's
    * {@link ChatError}, or with a plain Error when the connection dropped or no ack came in time.
    */
-  async request<T extends Record<string, unknown>>(event: string, payload: unknown, timeoutMs: number): Promise<T> {
+  async request<T extends Record<string, unknown>>(
+    event: string,
+    payload: unknown,
+    timeoutMs: number,
+  ): Promise<T> {
     const reply = (await this.socket.timeout(timeoutMs).emitWithAck(event, payload)) as AckReply;
     if (!reply.ok) throw new ChatError(reply.error);
     return reply as unknown as T;

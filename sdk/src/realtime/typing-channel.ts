@@ -28,7 +28,12 @@ export class TypingChannel extends Emitter<TypingChannelEvents> {
   ) {
     super();
     this.connection = new NamespaceSocket(context.manager, `/ws/typing/${id}`, context.tokens, context.retry);
-    this.typing = new TypingIndicator(this.connection.socket, id, (change) => this.emit('typing', change), context.typing);
+    this.typing = new TypingIndicator(
+      this.connection.socket,
+      id,
+      (change) => this.emit('typing', change),
+      context.typing,
+    );
     this.connection.socket.on('typing', (event) => this.typing.receive(event));
     this.connection.on('disconnect', () => this.typing.disconnected());
     this.connection.on('refused', (error) => (this.emit('error', error), this.close()));

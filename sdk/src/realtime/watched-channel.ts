@@ -106,11 +106,17 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
           return connection.connected;
         },
         send: async (message) =>
-          (await connection.request<{ message: Message }>('chat.message', message, context.ackTimeoutMs)).message,
+          (await connection.request<{ message: Message }>('chat.message', message, context.ackTimeoutMs))
+            .message,
       },
       context.retry,
     );
-    this.typing = new TypingIndicator(connection.socket, id, (change) => this.emit('typing', change), context.typing);
+    this.typing = new TypingIndicator(
+      connection.socket,
+      id,
+      (change) => this.emit('typing', change),
+      context.typing,
+    );
     this.listen();
     options.signal?.addEventListener('abort', () => this.close(), { once: true });
   }

@@ -12,7 +12,11 @@ export type ApiClient = Client<paths>;
  * every error reply (and a {@link ChatNetworkError} when no reply came): a call that returns has
  * its `data`.
  */
-export function createApiClient(baseUrl: string, tokens: TokenSource, fetch?: typeof globalThis.fetch): ApiClient {
+export function createApiClient(
+  baseUrl: string,
+  tokens: TokenSource,
+  fetch?: typeof globalThis.fetch,
+): ApiClient {
   const client = createClient<paths>({ baseUrl, fetch: fetch && ((request) => fetch(request)) });
   client.use(authenticated(tokens, fetch ?? ((request) => globalThis.fetch(request))));
   return client;

@@ -11,6 +11,10 @@ export type TokenProvider = (reason: 'initial' | 'expired') => string | Promise<
  */
 export class TokenSource {
   private token: Promise<string> | undefined;
+  /** The last token the provider gave. */
+  private latest: string | undefined;
+  /** The refresh under way, and the token it replaces. */
+  private refreshing: { stale: string; token: Promise<string> } | undefined;
 
   constructor(private readonly provider: TokenProvider) {}
 
@@ -21,22 +25,28 @@ export class TokenSource {
   }
 
   /**
-   * A new token after the server refused `stale` as expired. When the token was already replaced
-   * (another caller refreshed first), that one is returned without asking the provider again.
+   * A new token after the server refused `stale` as expired. Callers that were refused the same
+   * token share one call of the provider; one refused a token already replaced gets the new one.
    */
-  async refresh(stale: string): Promise<string> {
-    const current = this.token ? await this.token.catch(() => undefined) : undefined;
-    if (current !== undefined && current !== stale) return current;
-    this.token = this.ask('expired');
-    return this.token;
+  refresh(stale: string): Promise<string> {
+    if (this.refreshing?.stale === stale) return this.refreshing.token;
+    if (this.latest !== undefined && this.latest !== stale) return Promise.resolve(this.latest);
+    const token = this.ask('expired');
+    this.refreshing = { stale, token };
+    this.token = token;
+    return token;
   }
 
   private ask(reason: 'initial' | 'expired'): Promise<string> {
     const asked = Promise.resolve().then(() => this.provider(reason));
-    // A failed call is not cached: the next caller asks again.
-    asked.catch(() => {
-      if (this.token === asked) this.token = undefined;
-    });
+    asked.then(
+      (token) => (this.latest = token),
+      () => {
+        // A failed call is not kept: the next caller asks again.
+        if (this.token === asked) this.token = undefined;
+        if (this.refreshing?.token === asked) this.refreshing = undefined;
+      },
+    );
     return asked;
   }
 }
