@@ -46,6 +46,20 @@ export interface ChannelEvents {
   error: ChatError;
 }
 
+/** What a watched channel did so far: its work per delivered message, for diagnostics and benchmarks. */
+export interface ChannelStats {
+  /** `chat.message` events received live. */
+  live: number;
+  /** Messages delivered to the application (live or from history). */
+  delivered: number;
+  /** Live messages dropped as delivered already. */
+  duplicates: number;
+  /** Live messages held for a gap before them. */
+  held: number;
+  /** History pages read (catch-ups after connects and gaps). */
+  pagesRead: number;
+}
+
 /** How to watch a channel. */
 export interface WatchOptions {
   /** Where delivery starts (default `'latest'`: the latest page of history, then everything new). */
@@ -78,6 +92,7 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
   private readonly sync: ChannelSync;
   private readonly outbox: Outbox;
   private closed = false;
+  private readonly counts: ChannelStats = { live: 0, delivered: 0, duplicates: 0, held: 0, pagesRead: 0 };
 
   constructor(
     /** The channel's id. */
@@ -89,11 +104,14 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
     super();
     const connection = new NamespaceSocket(context.manager, `/ws/chat/${id}`, context.tokens, context.retry);
     this.connection = connection;
-    this.sequencer = new MessageSequencer((message) => this.emit('message', message));
+    this.sequencer = new MessageSequencer((message) => {
+      this.counts.delivered += 1;
+      this.emit('message', message);
+    });
     this.sync = new ChannelSync(
       {
         sequencer: this.sequencer,
-        fetchPage: (query) => context.rest.messages(id, query),
+        fetchPage: (query) => ((this.counts.pagesRead += 1), context.rest.messages(id, query)),
         connected: () => connection.connected,
         synced: () => this.emit('synced', this.sequencer.position),
         failed: (error) => this.fail(error),
@@ -124,6 +142,11 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
   /** The last delivered message's id and seq (0 while none was): persist it to resume with `from`. */
   get position(): { lastId: number; lastSeq: number } {
     return this.sequencer.position;
+  }
+
+  /** What the channel did so far (a copy). */
+  get stats(): ChannelStats {
+    return { ...this.counts };
   }
 
   /** Sends waiting for the server's ack (written offline, or in flight). */
@@ -174,7 +197,12 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
   private listen(): void {
     const { socket } = this.connection;
     socket.on('chat.message', (message: Message) => {
-      if (this.sequencer.offer(message) === 'ahead') this.sync.noticeGap();
+      this.counts.live += 1;
+      const offered = this.sequencer.offer(message);
+      if (offered === 'duplicate') this.counts.duplicates += 1;
+      if (offered !== 'ahead') return;
+      this.counts.held += 1;
+      this.sync.noticeGap();
     });
     const forward = <K extends keyof ChannelEvents>(event: K & string) =>
       socket.on(event as string, (payload: ChannelEvents[K]) => this.emit(event, payload));
