@@ -38,14 +38,15 @@ export class NamespaceSocket extends Emitter<NamespaceSocketEvents> {
   constructor(manager: Manager, namespace: string, tokens: TokenSource, backoff: BackoffOptions = {}) {
     super();
     this.backoff = new Backoff(backoff);
-    this.socket = manager.socket(namespace, {
-      auth: (send) => {
-        tokens.current().then(
-          (token) => ((this.sentToken = token), (this.providerFailed = false), send({ token })),
-          () => ((this.providerFailed = true), send({})),
-        );
-      },
-    });
+    // The manager keeps one Socket per namespace: a namespace opened again (a channel watched after
+    // it was closed) gets the same Socket, so its auth is set here rather than at its creation.
+    this.socket = manager.socket(namespace);
+    this.socket.auth = (send) => {
+      tokens.current().then(
+        (token) => ((this.sentToken = token), (this.providerFailed = false), send({ token })),
+        () => ((this.providerFailed = true), send({})),
+      );
+    };
     this.socket.on('connect', () => {
       this.refreshes = 0;
       this.backoff.reset();
@@ -89,6 +90,7 @@ export class NamespaceSocket extends Emitter<NamespaceSocketEvents> {
     this.closed = true;
     clearTimeout(this.retryTimer);
     this.socket.disconnect();
+    this.socket.removeAllListeners();
     this.removeAllListeners();
   }
 
