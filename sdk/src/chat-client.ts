@@ -7,7 +7,8 @@ import { Inbox } from './realtime/inbox.js';
 import { NamespaceSocket } from './realtime/namespace-socket.js';
 import type { TypingOptions } from './realtime/typing.js';
 import { TypingChannel } from './realtime/typing-channel.js';
-import { WatchedChannel, type ChannelContext, type WatchOptions } from './realtime/watched-channel.js';
+import type { ChannelContext, WatchOptions } from './realtime/channel-events.js';
+import { WatchedChannel } from './realtime/watched-channel.js';
 
 /** How to reach the chat backend, as whom, and the client's tuning. */
 export interface ChatClientOptions {

@@ -29,10 +29,6 @@ export type { StartFrom } from './realtime/channel-sync.js';
 export { Inbox, type InboxEvents } from './realtime/inbox.js';
 export { TypingChannel, type TypingChannelEvents } from './realtime/typing-channel.js';
 export { TypingIndicator, type TypingChange, type TypingOptions } from './realtime/typing.js';
-export {
-  WatchedChannel,
-  type ChannelEvents,
-  type ChannelStats,
-  type WatchOptions,
-} from './realtime/watched-channel.js';
+export { WatchedChannel } from './realtime/watched-channel.js';
+export type { ChannelEvents, ChannelStats, WatchOptions } from './realtime/channel-events.js';
 export type * from './types.js';
