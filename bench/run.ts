@@ -11,19 +11,24 @@
  *    BENCH_READ_REPEATS (5).
  * 2. The workers (bench/workers/main.ts, docs/workers.md): throughput per queue against a no-op
  *    processor, and the unread.update lag under a burst of sends; the positional arguments size it.
- * BENCH_SECTIONS=hot-paths or =workers runs one of them. `npm run bench` then runs
+ * 3. The SDK (bench/sdk/main.ts, sdk/README.md): CPU per delivered message against bare
+ *    socket.io-client on the same stream, and the time to catch up on 1,000 missed messages.
+ *    Sizes: BENCH_SDK_CLIENTS (20 per side), BENCH_SDK_MESSAGES (5,000), BENCH_SDK_MISSED (1,000).
+ * BENCH_SECTIONS=hot-paths, =workers or =sdk runs one of them (a comma-separated list, several). `npm run bench` then runs
  * bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
 import { runHotPaths } from './hot-paths/main';
+import { runSdkBench } from './sdk/main';
 import { runWorkersBench } from './workers/main';
 
 const [MESSAGES, BURST, CONCURRENCY] = [500, 1000, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk').split(',');
 
 async function main(): Promise<void> {
   const started = performance.now();
   if (SECTIONS.includes('hot-paths')) await runHotPaths();
   if (SECTIONS.includes('workers')) await runWorkersBench(MESSAGES, BURST, CONCURRENCY);
+  if (SECTIONS.includes('sdk')) await runSdkBench();
   console.log(`\nbench/run.ts took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

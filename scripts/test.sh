@@ -6,6 +6,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # No install-time analytics call (swagger-ui-express pulls @scarf/scarf); the network is closed anyway.
 export SCARF_ANALYTICS=false
 [ -d node_modules ] || npm ci --no-audit --no-fund
+# The SDK's REST types are generated, not committed (scripts/sdk-types.ts); its tests check them.
+npm run --silent generate -w sdk
 scripts/services.sh up
 # test/e2e/browser-csp.test.ts drives Debian's chromium through playwright-core, which downloads no browser.
 if [ ! -x /usr/bin/chromium ]; then
