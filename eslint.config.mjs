@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.local/', 'sdk/dist/', 'sdk/src/generated/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.local/', 'sdk/dist/', 'sdk/src/generated/', 'demo/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -43,20 +43,12 @@ export async function launchPersistentChromium(
   };
 }
 
-/** A browser whose contexts are separate users (own cookies, storage and network), on a fresh profile. */
-export async function launchChromium(label: string): Promise<{ browser: Browser; close(): Promise<void> }> {
+/**
+ * A browser whose contexts are separate users (own cookies, storage and network). Playwright starts
+ * it on a fresh temporary profile of its own (it refuses `--user-data-dir` here) and removes it on close.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
   requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), `chat-${label}-chromium-`));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profile}`],
-  });
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return { browser, close: () => browser.close() };
 }
