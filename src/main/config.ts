@@ -9,6 +9,30 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 const mongoUrl = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://');
+/** `name=url,…`: database servers besides MONGO_URL's (`default`), where new tenants may be placed. */
+const mongoServers = z.string().transform((value, ctx) => {
+  const servers: Record<string, string> = {};
+  for (const entry of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [name, url] = [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)];
+    if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(name) || name === 'default' || name in servers) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${name}": a server name is 1-32 of a-z, 0-9, _ and -, unique, not "default"`,
+      });
+    } else if (!mongoUrl.safeParse(url).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${name}": its URL must start with mongodb:// or mongodb+srv://`,
+      });
+    } else {
+      servers[name] = url;
+    }
+  }
+  return servers;
+});
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://');
 
 /** Every environment variable the processes read; the README's table documents each one. */
@@ -16,6 +40,7 @@ const schema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   MONGO_URL: mongoUrl.default('mongodb://127.0.0.1:27017'),
+  MONGO_SERVERS: mongoServers.default({}),
   MONGO_DB_PREFIX: z
     .string()
     .regex(/^[a-z0-9_]{1,20}$/, 'must be 1-20 characters of a-z, 0-9 and _')

@@ -18,6 +18,10 @@ export interface AdminRequestContext {
 const createTenantBody = z.strictObject({
   slug: tenantSlug,
   name: z.string().trim().min(1).max(200),
+  server: z.string().max(32).optional().meta({
+    description:
+      'a database server of MONGO_SERVERS (or `default`); default: the one with the fewest tenants',
+  }),
 });
 
 const webhookBody = z.strictObject({
@@ -30,6 +34,7 @@ const tenantSchema = z
     slug: z.string(),
     name: z.string(),
     database_name: z.string(),
+    server: z.string().meta({ description: 'the database server holding its database' }),
     created_at: z.iso.datetime(),
     webhook_url: z.string().nullable().meta({ description: 'offline notifications are POSTed here' }),
   })
@@ -87,6 +92,7 @@ function tenantView(tenant: Tenant) {
     slug: tenant.slug,
     name: tenant.name,
     database_name: tenant.database_name,
+    server: tenant.server,
     created_at: tenant.created_at.toISOString(),
     // The secret is write-only: never shown.
     webhook_url: tenant.webhook_url ?? null,

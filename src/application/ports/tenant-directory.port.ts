@@ -6,10 +6,12 @@ export interface TenantDirectory {
   find(slug: string): Promise<Tenant | null>;
 
   /**
-   * Registers the tenant and chooses its database name.
+   * Registers the tenant, choosing its database name and its database server: the one asked for,
+   * or the one holding the fewest tenants.
    * @throws TenantExistsError when the slug is taken (a unique index decides under concurrency).
+   * @throws ValidationError when the server asked for is not configured.
    */
-  create(tenant: NewTenant): Promise<Tenant>;
+  create(tenant: NewTenant, placement?: { server?: string }): Promise<Tenant>;
 
   /** Every tenant, oldest first. */
   list(): Promise<Tenant[]>;

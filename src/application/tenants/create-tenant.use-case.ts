@@ -6,6 +6,8 @@ import type { TenantProvisioner } from '../ports/tenant-provisioner.port';
 export interface CreateTenantInput {
   slug: string;
   name: string;
+  /** The database server to place it on (MONGO_SERVERS); default: the one with the fewest tenants. */
+  server?: string;
 }
 
 /**
@@ -21,7 +23,9 @@ export class CreateTenant {
   ) {}
 
   async execute(input: CreateTenantInput): Promise<Tenant> {
-    const tenant = await this.tenants.create(newTenant(input.slug, input.name, this.clock.now()));
+    const tenant = await this.tenants.create(newTenant(input.slug, input.name, this.clock.now()), {
+      server: input.server,
+    });
     await this.provisioner.provision(tenant);
     return tenant;
   }

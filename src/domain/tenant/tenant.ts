@@ -6,6 +6,8 @@ export interface Tenant {
   slug: string;
   name: string;
   database_name: string;
+  /** The database server holding its database (MONGO_SERVERS); `default` is MONGO_URL's. */
+  server: string;
   created_at: Date;
   /** Where notifications for offline recipients are POSTed (signed with webhook_secret); none when absent. */
   webhook_url?: string | null;

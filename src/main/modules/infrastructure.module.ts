@@ -23,6 +23,7 @@ export function infrastructureModule(config: Config, processName: string): Conta
           new MongoDatabases(
             {
               url: config.MONGO_URL,
+              servers: config.MONGO_SERVERS,
               dbPrefix: config.MONGO_DB_PREFIX,
               timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
               poolSize: config.MONGO_POOL_SIZE,
@@ -41,7 +42,10 @@ export function infrastructureModule(config: Config, processName: string): Conta
     bind(TOKENS.TenantDirectory)
       .toDynamicValue((ctx) => {
         const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
-        return new MongoTenantDirectory(mongo.control(), (slug) => mongo.databaseNameFor(slug));
+        return new MongoTenantDirectory(mongo.control(), {
+          names: mongo.serverNames,
+          databaseNameFor: (slug) => mongo.databaseNameFor(slug),
+        });
       })
       .inSingletonScope();
     bind(TOKENS.TenantProvisioner)

@@ -64,7 +64,7 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
   const uuids: UuidGenerator = { next: () => randomUUID() };
   const prefix = config.REDIS_KEY_PREFIX;
   return (tenant: Tenant): TenantPorts => {
-    const db = mongo.tenant(tenant.database_name);
+    const db = mongo.tenant(tenant.database_name, tenant.server);
     const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
     const jobs = new BullMqJobQueue(queues, tenant.slug, config.DEPENDENCY_TIMEOUT_MS);
     return {

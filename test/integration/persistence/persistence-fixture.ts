@@ -58,7 +58,13 @@ export class PersistenceFixture {
   /** A freshly provisioned tenant database. */
   async tenant(label = 'persist'): Promise<TestTenant> {
     const slug = uniqueSlug(label);
-    const tenant = { slug, name: slug, database_name: this.mongo.databaseNameFor(slug), created_at: T0 };
+    const tenant = {
+      slug,
+      name: slug,
+      database_name: this.mongo.databaseNameFor(slug),
+      server: 'default',
+      created_at: T0,
+    };
     await new MongoTenantProvisioner(this.mongo, NO_MIGRATIONS).provision(tenant);
     const db = this.mongo.tenant(tenant.database_name);
     const deps = { redis: this.redis, keyPrefix: this.keyPrefix, mutex: this.mutex };

@@ -54,7 +54,13 @@ describe('MongoTenantProvisioner with the tenant models', () => {
 
   it('creates every collection with the indexes its queries use, and changes nothing when run again', async () => {
     const slug = uniqueSlug('provision');
-    const tenant = { slug, name: slug, database_name: mongo.databaseNameFor(slug), created_at: new Date() };
+    const tenant = {
+      slug,
+      name: slug,
+      database_name: mongo.databaseNameFor(slug),
+      server: 'default',
+      created_at: new Date(),
+    };
     const provisioner = new MongoTenantProvisioner(mongo, NO_MIGRATIONS);
 
     await provisioner.provision(tenant);

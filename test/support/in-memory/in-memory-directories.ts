@@ -27,9 +27,13 @@ export class InMemoryTenantDirectory implements TenantDirectory {
     return tenant ? structuredClone(tenant) : null;
   }
 
-  async create(tenant: NewTenant): Promise<Tenant> {
+  async create(tenant: NewTenant, placement: { server?: string } = {}): Promise<Tenant> {
     if (this.tenants.has(tenant.slug)) throw new TenantExistsError(tenant.slug);
-    const stored: Tenant = { ...tenant, database_name: `chat_${tenant.slug}` };
+    const stored: Tenant = {
+      ...tenant,
+      database_name: `chat_${tenant.slug}`,
+      server: placement.server ?? 'default',
+    };
     this.tenants.set(tenant.slug, stored);
     return structuredClone(stored);
   }

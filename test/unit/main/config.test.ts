@@ -55,4 +55,29 @@ describe('loadConfig', () => {
       });
     });
   });
+
+  describe('MONGO_SERVERS', () => {
+    it('is no other server by default, and reads name=url pairs', () => {
+      assert.deepEqual(loadConfig(REQUIRED).MONGO_SERVERS, {});
+      assert.deepEqual(
+        loadConfig({ ...REQUIRED, MONGO_SERVERS: 'eu2=mongodb://db2:27017, us1=mongodb+srv://x.example' })
+          .MONGO_SERVERS,
+        { eu2: 'mongodb://db2:27017', us1: 'mongodb+srv://x.example' },
+      );
+    });
+
+    for (const [why, value] of [
+      ['the reserved name default', 'default=mongodb://db2'],
+      ['a name twice', 'a=mongodb://db2,a=mongodb://db3'],
+      ['a URL that is not MongoDB', 'eu2=postgres://db2'],
+      ['an entry without a name', '=mongodb://db2'],
+    ]) {
+      it(`refuses ${why}, naming the variable`, () => {
+        assert.throws(() => loadConfig({ ...REQUIRED, MONGO_SERVERS: value }), {
+          name: 'ConfigError',
+          message: /MONGO_SERVERS: /,
+        });
+      });
+    }
+  });
 });

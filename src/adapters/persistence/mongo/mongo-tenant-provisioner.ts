@@ -16,7 +16,7 @@ export class MongoTenantProvisioner implements TenantProvisioner {
   ) {}
 
   async provision(tenant: Tenant): Promise<void> {
-    const db = this.mongo.tenant(tenant.database_name);
+    const db = this.mongo.tenant(tenant.database_name, tenant.server);
     for (const model of Object.values(tenantModels(db))) {
       await model.createCollection().catch(ignoreExists);
       await model.createIndexes();
