@@ -37,12 +37,9 @@ export const signingKeySchema = z
 
 export const newSigningKeySchema = signingKeySchema
   .extend({
-    secret: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'the HS256 secret, shown this once (sign with its UTF-8 bytes); null for public keys',
-      }),
+    secret: z.string().nullable().meta({
+      description: 'the HS256 secret, shown this once (sign with its UTF-8 bytes); null for public keys',
+    }),
   })
   .meta({ id: 'NewSigningKey' });
 
