@@ -18,7 +18,7 @@ export interface TenantKeyCacheOptions {
 }
 
 export const TENANT_KEY_CACHE_DEFAULTS: TenantKeyCacheOptions = {
-  ttlMs: 60_000,
+  ttlMs: 15_000,
   unknownKidReloadMs: 1_000,
   maxTenants: 10_000,
 };
