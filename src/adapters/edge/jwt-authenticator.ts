@@ -109,13 +109,17 @@ export class JwtAuthenticator {
     key: JWTVerifyGetKey | KeyObject,
     algorithms: string[],
   ): Promise<JWTPayload> {
+    const options = {
+      algorithms,
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      requiredClaims: ['exp'],
+    };
     try {
-      const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
-        algorithms,
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        requiredClaims: ['exp'],
-      });
+      const { payload } =
+        typeof key === 'function'
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options);
       return payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired)
