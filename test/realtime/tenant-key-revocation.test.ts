@@ -58,13 +58,27 @@ describe('Per-tenant signing keys across API nodes', () => {
     assert.equal(onSocket.message, 'unauthenticated');
   });
 
-  it('lets a key added on one node in on the other at once', async () => {
+  it('lets a key added on one node in on the other long before its memory of the keys expires', async () => {
     const [first, second] = nodes;
     const { tenant, key } = await createTenantWithKey(first, uniqueSlug('rotate'));
     assert.equal(await statusOn(second, tenant, await tenantKeyToken(tenant, 'alice', key)), 200);
 
     const added = await addSecretKey(first, tenant);
+    const addedAt = performance.now();
+    const token = await tenantKeyToken(tenant, 'alice', added);
+    // The announcement usually arrives first (milliseconds); if a request beats it, the node loads
+    // the tenant's keys again for the unknown kid, at most once a second.
+    let acceptedAfter: number | null = null;
+    while (performance.now() - addedAt < REVOCATION_BOUND_MS) {
+      if ((await statusOn(second, tenant, token)) === 200) {
+        acceptedAfter = performance.now() - addedAt;
+        break;
+      }
+    }
+    console.log(
+      `      the second node accepted the new key ${acceptedAfter?.toFixed(1)} ms after the POST answered`,
+    );
 
-    assert.equal(await statusOn(second, tenant, await tenantKeyToken(tenant, 'alice', added)), 200);
+    assert.notEqual(acceptedAfter, null, `still refused ${REVOCATION_BOUND_MS} ms after the key was added`);
   });
 });
