@@ -12,6 +12,8 @@ npm run build --silent
 npm run build --silent -w demo
 export ADMIN_TOKEN="${ADMIN_TOKEN:-local-admin-token-change-me}"
 export JWT_SECRET="${JWT_SECRET:-local-jwt-secret-change-me-0123456789abcdef}"
+# Per-tenant signing keys: creating a tenant answers its first HS256 key (README, "Signing keys").
+export TENANT_KEYS_SECRET="${TENANT_KEYS_SECRET:-local-tenant-keys-secret-change-me-0123456789}"
 export WORKERS_INLINE="${WORKERS_INLINE:-true}"
 export DEMO_ENABLED="${DEMO_ENABLED:-true}"
 base="http://localhost:${PORT:-3000}"
@@ -20,7 +22,7 @@ base="http://localhost:${PORT:-3000}"
   echo "[local] API:         $base   (REST under $base/api/chat/{tenant}/, Socket.IO on the same port)"
   echo "[local] API docs:    $base/api/docs/"
   echo "[local] dashboard:   $base/admin/queues?token=$ADMIN_TOKEN"
-  echo "[local] admin token: $ADMIN_TOKEN   (JWT_SECRET and ADMIN_TOKEN are local defaults: never use them in production)"
+  echo "[local] admin token: $ADMIN_TOKEN   (JWT_SECRET, TENANT_KEYS_SECRET and ADMIN_TOKEN are local defaults: never use them in production)"
 } >&2
 # exec, here and in package.json's scripts: npm passes SIGTERM on to its own child only, so node must be
 # that child (a shell in between would die of it and leave node running).

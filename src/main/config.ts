@@ -55,6 +55,9 @@ const schema = z.object({
   JWT_PUBLIC_KEY: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  // Derives the key that encrypts tenants' HS256 secrets at rest (AES-256-GCM); without it no HS256
+  // tenant key is issued. Like any key, it must be random: 32+ characters (openssl rand -hex 32).
+  TENANT_KEYS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   WORKERS_INLINE: bool.default(false),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
@@ -113,8 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const config = parsed.data;
-  if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) {
-    throw new ConfigError(['JWT_SECRET: set JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256)']);
+  if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY && !config.TENANT_KEYS_SECRET) {
+    throw new ConfigError([
+      'JWT_SECRET: set TENANT_KEYS_SECRET (per-tenant keys), or JWT_SECRET (HS256) or JWT_PUBLIC_KEY (RS256) for one deployment-wide key',
+    ]);
   }
   if (config.DEMO_ENABLED && config.NODE_ENV === 'production') {
     throw new ConfigError([

@@ -37,6 +37,12 @@ export const TOKENS = {
   ChannelAccess: Symbol.for('ChannelAccess'),
   /** JwtAuthenticator, ProfileRefresh and RequestRateLimits: shared by REST and Socket.IO on an API node. */
   Authenticator: Symbol.for('Authenticator'),
+  /** MongoTenantSigningKeys: the tenants' signing keys in the control database (API nodes). */
+  TenantSigningKeys: Symbol.for('TenantSigningKeys'),
+  /** TenantKeyCache: this node's memory of the tenants' valid keys, for the authenticator. */
+  TenantKeyCache: Symbol.for('TenantKeyCache'),
+  /** RedisSigningKeyChanges: added and revoked keys told to every API node. */
+  SigningKeyChanges: Symbol.for('SigningKeyChanges'),
   ProfileRefresh: Symbol.for('ProfileRefresh'),
   RequestLimits: Symbol.for('RequestLimits'),
 } as const;

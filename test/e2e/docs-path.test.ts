@@ -11,6 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 // The local defaults of `npm run local`, which the documented commands use.
 const LOCAL_ADMIN_TOKEN = 'local-admin-token-change-me';
 const LOCAL_JWT_SECRET = 'local-jwt-secret-change-me-0123456789abcdef';
+const LOCAL_TENANT_KEYS_SECRET = 'local-tenant-keys-secret-change-me-0123456789';
 const MARK = '@@@step-end@@@';
 
 /** The documented path: the README's first blocks, its "Try it with curl" block, then the walk-through. */
@@ -59,6 +60,7 @@ describe('The documented path (README, then docs/walkthrough.md)', function () {
         HOST: '127.0.0.1',
         ADMIN_TOKEN: LOCAL_ADMIN_TOKEN,
         JWT_SECRET: LOCAL_JWT_SECRET,
+        TENANT_KEYS_SECRET: LOCAL_TENANT_KEYS_SECRET,
         WORKERS_INLINE: 'true',
         MONGO_DB_PREFIX: dbPrefix,
         REDIS_KEY_PREFIX: `${testEnv().REDIS_KEY_PREFIX}docs`,

@@ -6,6 +6,9 @@ export const RUN_DB_PREFIX = `t${randomBytes(4).toString('hex')}_`;
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789-0123456789-abcdef';
+/** TENANT_KEYS_SECRET of the nodes that issue per-tenant HS256 keys (`startTestApi(TENANT_KEYS)`). */
+export const TEST_TENANT_KEYS_SECRET = 'test-tenant-keys-secret-0123456789-abcdef';
+export const TENANT_KEYS = { TENANT_KEYS_SECRET: TEST_TENANT_KEYS_SECRET };
 
 export const MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,9 +1,19 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import { z } from 'zod';
 import { forbiddenCharacter } from '../../domain/shared/characters';
 import { AuthenticationError } from './auth.errors';
 import { tenantSlug } from './chat-request.schemas';
+import type { VerificationKey } from './tenant-key-cache';
 
 export interface AuthenticatedUser {
   userId: string;
@@ -12,13 +22,20 @@ export interface AuthenticatedUser {
   userType: 'internal' | 'guest';
 }
 
+/** The tenants' own keys, by tenant and kid (TenantKeyCache). */
+export interface TenantKeys {
+  keyFor(tenant: string, kid: string): Promise<VerificationKey | null>;
+}
+
 export interface JwtOptions {
-  /** HS256 secret. */
+  /** The deployment-wide HS256 secret (JWT_SECRET), for tokens without a `kid`. */
   secret?: string;
-  /** RS256 public key (PEM, SPKI). */
+  /** The deployment-wide RS256 public key (PEM, SPKI; JWT_PUBLIC_KEY), for tokens without a `kid`. */
   publicKey?: string;
   issuer?: string;
   audience?: string;
+  /** The tenants' keys, for tokens with a `kid`; without them such tokens are refused. */
+  tenantKeys?: TenantKeys;
 }
 
 /*
@@ -38,9 +55,12 @@ const claims = z.object({
 });
 
 /**
- * Verifies user tokens. Each algorithm has its own key: HS256 only with JWT_SECRET, RS256 only with
- * JWT_PUBLIC_KEY, so `alg: none` and algorithm confusion (an HS256 token signed with the public key)
- * never verify. `exp` is required.
+ * Verifies user tokens. A token with a `kid` header is verified with that key of the tenant its
+ * `tenant` claim names, and only of that tenant: a token signed with tenant A's key never verifies
+ * for tenant B, whatever it claims. A token without `kid` is verified with the deployment-wide key
+ * (JWT_SECRET or JWT_PUBLIC_KEY) when one is configured. Each key has one algorithm (HS256 only with
+ * a secret, RS256/ES256 only with a public key), so `alg: none` and algorithm confusion (an HS256
+ * token signed with a public key) never verify. `exp` is required.
  */
 export class JwtAuthenticator {
   private readonly keys: Promise<Map<string, KeyObject | KeyLike>>;
@@ -51,27 +71,9 @@ export class JwtAuthenticator {
 
   async verify(token: string | undefined): Promise<AuthenticatedUser> {
     if (!token) throw new AuthenticationError('unauthenticated', 'a bearer token is required');
-    const keys = await this.keys;
-    const getKey: JWTVerifyGetKey = ({ alg }) => {
-      const key = keys.get(alg);
-      if (!key)
-        throw new AuthenticationError('unauthenticated', `tokens signed with ${alg} are not accepted`);
-      return key;
-    };
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, getKey, {
-        algorithms: [...keys.keys()],
-        issuer: this.options.issuer,
-        audience: this.options.audience,
-        requiredClaims: ['exp'],
-      }));
-    } catch (error) {
-      if (error instanceof errors.JWTExpired)
-        throw new AuthenticationError('token_expired', 'the token has expired');
-      if (error instanceof AuthenticationError) throw error;
-      throw new AuthenticationError('unauthenticated', 'the token is not valid');
-    }
+    const kid = kidOf(token);
+    const payload =
+      kid === undefined ? await this.verifyDeploymentWide(token) : await this.verifyWithTenantKey(token, kid);
     const parsed = claims.safeParse(payload);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
@@ -79,6 +81,76 @@ export class JwtAuthenticator {
     }
     const { sub, tenant, name, user_type } = parsed.data;
     return { userId: sub, tenant, name: name ?? null, userType: user_type ?? 'internal' };
+  }
+
+  private async verifyDeploymentWide(token: string): Promise<JWTPayload> {
+    const keys = await this.keys;
+    if (keys.size === 0)
+      throw new AuthenticationError('unauthenticated', 'tokens must name their signing key (kid)');
+    const getKey: JWTVerifyGetKey = ({ alg }) => {
+      const key = keys.get(alg);
+      if (!key)
+        throw new AuthenticationError('unauthenticated', `tokens signed with ${alg} are not accepted`);
+      return key;
+    };
+    return this.checked(token, getKey, [...keys.keys()]);
+  }
+
+  /** The key is looked up among the claimed tenant's keys only; the signature then proves the claim. */
+  private async verifyWithTenantKey(token: string, kid: string): Promise<JWTPayload> {
+    const tenant = claimedTenant(token);
+    const key = tenant === null ? null : await this.options.tenantKeys?.keyFor(tenant, kid);
+    if (!key) throw new AuthenticationError('unauthenticated', "the token's signing key is not valid");
+    return this.checked(token, key.key, [key.alg]);
+  }
+
+  private async checked(
+    token: string,
+    key: JWTVerifyGetKey | KeyObject,
+    algorithms: string[],
+  ): Promise<JWTPayload> {
+    const options = {
+      algorithms,
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      requiredClaims: ['exp'],
+    };
+    try {
+      const { payload } =
+        typeof key === 'function'
+          ? await jwtVerify(token, key, options)
+          : await jwtVerify(token, key, options);
+      return payload;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired)
+        throw new AuthenticationError('token_expired', 'the token has expired');
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError('unauthenticated', 'the token is not valid');
+    }
+  }
+}
+
+/** The `kid` header, if any (a string); a token whose header cannot be read is refused here. */
+function kidOf(token: string): string | undefined {
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    throw new AuthenticationError('unauthenticated', 'the token is not valid');
+  }
+  if (header.kid === undefined) return undefined;
+  if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > 64)
+    throw new AuthenticationError('unauthenticated', "the token's kid is not valid");
+  return header.kid;
+}
+
+/** The `tenant` claim before verification: it only chooses where to look for the key. */
+function claimedTenant(token: string): string | null {
+  try {
+    const parsed = tenantSlug.safeParse(decodeJwt(token).tenant);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import type { AddSigningKey } from '../../application/tenants/add-signing-key.use-case';
 import type { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import type { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import type { ListSigningKeys } from '../../application/tenants/list-signing-keys.use-case';
 import type { ListTenants } from '../../application/tenants/list-tenants.use-case';
+import type { RevokeSigningKey } from '../../application/tenants/revoke-signing-key.use-case';
 import type { Tenant } from '../../domain/tenant/tenant';
 import { tenantSlug } from '../edge/chat-request.schemas';
+import { newSigningKeySchema, newSigningKeyView } from './admin-keys.endpoints';
 import { endpointsOf } from './endpoint';
 
 /** What the admin API's handlers receive: the use cases over the tenant registry. */
@@ -12,6 +16,9 @@ export interface AdminRequestContext {
     createTenant: CreateTenant;
     listTenants: ListTenants;
     configureWebhook: ConfigureTenantWebhook;
+    addSigningKey: AddSigningKey;
+    listSigningKeys: ListSigningKeys;
+    revokeSigningKey: RevokeSigningKey;
   };
 }
 
@@ -40,6 +47,15 @@ const tenantSchema = z
   })
   .meta({ id: 'Tenant' });
 
+const newTenantSchema = tenantSchema
+  .extend({
+    signing_key: newSigningKeySchema.nullable().meta({
+      description:
+        "the tenant's first HS256 key and its secret, shown this once; null where the deployment has no TENANT_KEYS_SECRET",
+    }),
+  })
+  .meta({ id: 'NewTenant' });
+
 const adminEndpoint = endpointsOf<AdminRequestContext>();
 
 /** `tenants`: register and list tenants, set their webhook. Thin: parse, call the use case, reply. */
@@ -48,14 +64,15 @@ export const ADMIN_TENANT_ENDPOINTS = [
     method: 'post',
     path: '/tenants',
     tag: 'admin',
-    summary: 'Register a tenant (creates its database)',
+    summary: 'Register a tenant (creates its database and its first signing key)',
     body: createTenantBody,
-    responses: { 201: { description: 'created', schema: tenantSchema } },
+    responses: { 201: { description: 'created', schema: newTenantSchema } },
     errors: ['tenant_exists'],
-    handle: async ({ body, useCases }) => ({
-      status: 201,
-      body: tenantView(await useCases.createTenant.execute(body)),
-    }),
+    handle: async ({ body, useCases }) => {
+      const { tenant, signingKey } = await useCases.createTenant.execute(body);
+      const signing_key = signingKey && newSigningKeyView({ key: signingKey.key, secret: signingKey.secret });
+      return { status: 201, body: { ...tenantView(tenant), signing_key } };
+    },
   }),
   adminEndpoint({
     method: 'get',

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ADMIN_KEY_ENDPOINTS } from './admin-keys.endpoints';
 import { ADMIN_TENANT_ENDPOINTS, type AdminRequestContext } from './admin-tenants.endpoints';
 import { mountEndpoints, type EndpointApi } from './endpoint';
 import { ADMIN_TOKEN } from './openapi';
@@ -15,10 +16,10 @@ export const ADMIN_API: EndpointApi<AdminRequestContext> = {
   security: ADMIN_TOKEN,
   errors: ['unauthenticated', 'internal_error', 'service_unavailable'],
   undeclaredInput: 'ignore',
-  endpoints: ADMIN_TENANT_ENDPOINTS,
+  endpoints: [...ADMIN_TENANT_ENDPOINTS, ...ADMIN_KEY_ENDPOINTS],
 };
 
-/** `/api/admin/tenants`: register and list tenants, set their webhook. */
+/** `/api/admin/tenants`: register and list tenants, set their webhook, manage their signing keys. */
 export function adminTenantsRouter(useCases: AdminRequestContext['useCases']): Router {
   const router = Router({ strict: false });
   mountEndpoints(router, ADMIN_API, () => ({ useCases }));

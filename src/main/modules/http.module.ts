@@ -8,10 +8,15 @@ import { ADMIN_MOUNT, adminTenantsRouter } from '../../adapters/http/admin-tenan
 import { createHttpApp, type HttpMount } from '../../adapters/http/app';
 import { healthRouter, type DependencyCheck } from '../../adapters/http/health.router';
 import { noStore } from '../../adapters/http/response-headers';
+import type { Clock } from '../../application/ports/clock.port';
 import type { TenantDirectory } from '../../application/ports/tenant-directory.port';
+import type { SigningKeyChanges, TenantSigningKeys } from '../../application/ports/tenant-signing-keys.port';
+import { AddSigningKey } from '../../application/tenants/add-signing-key.use-case';
 import { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import { ListSigningKeys } from '../../application/tenants/list-signing-keys.use-case';
 import { ListTenants } from '../../application/tenants/list-tenants.use-case';
+import { RevokeSigningKey } from '../../application/tenants/revoke-signing-key.use-case';
 import type { Config } from '../config';
 import { TOKENS } from '../tokens';
 
@@ -26,6 +31,8 @@ export const httpModule = new ContainerModule(({ bind }) => {
         ctx.get(TOKENS.TenantDirectory),
         ctx.get(TOKENS.TenantProvisioner),
         ctx.get(TOKENS.Clock),
+        // Bound by the user-access module (API nodes): the tenant's first signing key.
+        ctx.get(TOKENS.TenantSigningKeys),
       ),
   );
   bind(TOKENS.ListTenants).toDynamicValue(
@@ -37,11 +44,20 @@ export const httpModule = new ContainerModule(({ bind }) => {
   }));
   bind<HttpMount>(TOKENS.HttpMounts).toDynamicValue((ctx) => {
     const config = ctx.get<Config>(TOKENS.Config);
+    const [tenants, keys, changes, clock] = [
+      ctx.get<TenantDirectory>(TOKENS.TenantDirectory),
+      ctx.get<TenantSigningKeys>(TOKENS.TenantSigningKeys),
+      ctx.get<SigningKeyChanges>(TOKENS.SigningKeyChanges),
+      ctx.get<Clock>(TOKENS.Clock),
+    ];
     const router = adminTenantsRouter({
       createTenant: ctx.get(TOKENS.CreateTenant),
       listTenants: ctx.get(TOKENS.ListTenants),
       // MongoTenantDirectory is also the TenantWebhooks port.
       configureWebhook: new ConfigureTenantWebhook(ctx.get(TOKENS.TenantDirectory)),
+      addSigningKey: new AddSigningKey(tenants, keys, changes, clock),
+      listSigningKeys: new ListSigningKeys(tenants, keys),
+      revokeSigningKey: new RevokeSigningKey(tenants, keys, changes, clock),
     });
     return { path: ADMIN_MOUNT, handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
   });

@@ -80,4 +80,26 @@ describe('loadConfig', () => {
       });
     }
   });
+
+  describe('TENANT_KEYS_SECRET', () => {
+    it('is enough alone: tenants then sign with their own keys', () => {
+      const config = loadConfig({ ADMIN_TOKEN: REQUIRED.ADMIN_TOKEN, TENANT_KEYS_SECRET: 'k'.repeat(32) });
+
+      assert.equal(config.TENANT_KEYS_SECRET, 'k'.repeat(32));
+      assert.equal(config.JWT_SECRET, undefined);
+    });
+
+    it('is refused under 32 characters, naming the variable', () => {
+      assert.throws(() => loadConfig({ ...REQUIRED, TENANT_KEYS_SECRET: 'short' }), {
+        name: 'ConfigError',
+        message: /TENANT_KEYS_SECRET: must be at least 32 characters/,
+      });
+    });
+
+    it('or a deployment-wide key is required, naming them all', () => {
+      assert.throws(() => loadConfig({ ADMIN_TOKEN: REQUIRED.ADMIN_TOKEN }), {
+        message: /TENANT_KEYS_SECRET.*JWT_SECRET.*JWT_PUBLIC_KEY/,
+      });
+    });
+  });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { CreateTenant } from '../../../../src/application/tenants/create-tenant.use-case';
 import { ListTenants } from '../../../../src/application/tenants/list-tenants.use-case';
 import { ManualClock } from '../../../support/in-memory/clock.fakes';
+import { InMemorySigningKeys } from '../../../support/in-memory/in-memory-signing-keys';
 import {
   InMemoryTenantDirectory,
   InMemoryTenantProvisioner,
@@ -14,7 +15,7 @@ describe('CreateTenant', () => {
   beforeEach(() => {
     tenants = new InMemoryTenantDirectory();
     provisioner = new InMemoryTenantProvisioner();
-    createTenant = new CreateTenant(tenants, provisioner, new ManualClock());
+    createTenant = new CreateTenant(tenants, provisioner, new ManualClock(), new InMemorySigningKeys());
   });
 
   it('registers and provisions the tenant', async () => {
