@@ -43,6 +43,12 @@ export const TOKENS = {
   TenantKeyCache: Symbol.for('TenantKeyCache'),
   /** RedisSigningKeyChanges: added and revoked keys told to every API node. */
   SigningKeyChanges: Symbol.for('SigningKeyChanges'),
+  /** TenantForgetting: what a process forgets of a tenant whose status changed. */
+  TenantForgetting: Symbol.for('TenantForgetting'),
+  /** RedisTenantStatusChanges: suspensions, reactivations and deletions told to every process. */
+  TenantStatusChanges: Symbol.for('TenantStatusChanges'),
+  /** TenantTeardown: what deleting a tenant removes (jobs, Redis keys, database). */
+  TenantTeardown: Symbol.for('TenantTeardown'),
   ProfileRefresh: Symbol.for('ProfileRefresh'),
   RequestLimits: Symbol.for('RequestLimits'),
 } as const;

@@ -27,6 +27,7 @@ const CONTRACT_STATUS: Record<string, number> = {
   token_expired: 401,
   forbidden: 403,
   tenant_mismatch: 403,
+  tenant_suspended: 403,
   insufficient_role: 403,
   tenant_not_found: 404,
   channel_not_found: 404,

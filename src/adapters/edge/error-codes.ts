@@ -10,6 +10,7 @@ export const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   token_expired: 401,
   forbidden: 403,
   tenant_mismatch: 403,
+  tenant_suspended: 403,
   insufficient_role: 403,
   tenant_not_found: 404,
   channel_not_found: 404,

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { AddSigningKey } from '../../application/tenants/add-signing-key.use-case';
 import type { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import type { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import type { DeleteTenant } from '../../application/tenants/delete-tenant.use-case';
+import type { SetTenantStatus } from '../../application/tenants/set-tenant-status.use-case';
 import type { ListSigningKeys } from '../../application/tenants/list-signing-keys.use-case';
 import type { ListTenants } from '../../application/tenants/list-tenants.use-case';
 import type { RevokeSigningKey } from '../../application/tenants/revoke-signing-key.use-case';
-import type { Tenant } from '../../domain/tenant/tenant';
+import { TENANT_STATUSES, type Tenant } from '../../domain/tenant/tenant';
 import { tenantSlug } from '../edge/chat-request.schemas';
 import { newSigningKeySchema, newSigningKeyView } from './admin-keys.endpoints';
 import { endpointsOf } from './endpoint';
@@ -19,6 +21,8 @@ export interface AdminRequestContext {
     addSigningKey: AddSigningKey;
     listSigningKeys: ListSigningKeys;
     revokeSigningKey: RevokeSigningKey;
+    setTenantStatus: SetTenantStatus;
+    deleteTenant: DeleteTenant;
   };
 }
 
@@ -31,10 +35,21 @@ const createTenantBody = z.strictObject({
   }),
 });
 
-const webhookBody = z.strictObject({
-  webhook_url: z.string().max(2048).nullable(),
-  webhook_secret: z.string().max(256).optional(),
-});
+const patchTenantBody = z
+  .strictObject({
+    webhook_url: z.string().max(2048).nullable().optional().meta({ description: 'null removes the webhook' }),
+    webhook_secret: z.string().max(256).optional().meta({ description: 'with webhook_url; write-only' }),
+    status: z.enum(['active', 'suspended']).optional().meta({
+      description: 'suspended: 403 tenant_suspended on REST, handshakes refused, sockets closed, jobs held',
+    }),
+  })
+  .refine((body) => body.webhook_url !== undefined || body.status !== undefined, {
+    message: 'give webhook_url, status or both',
+  })
+  .refine((body) => body.webhook_secret === undefined || body.webhook_url !== undefined, {
+    message: 'webhook_secret goes with webhook_url',
+    path: ['webhook_secret'],
+  });
 
 const tenantSchema = z
   .strictObject({
@@ -42,6 +57,9 @@ const tenantSchema = z
     name: z.string(),
     database_name: z.string(),
     server: z.string().meta({ description: 'the database server holding its database' }),
+    status: z
+      .enum(TENANT_STATUSES)
+      .meta({ description: '`deleting` while DELETE runs or after it was interrupted' }),
     created_at: z.iso.datetime(),
     webhook_url: z.string().nullable().meta({ description: 'offline notifications are POSTed here' }),
   })
@@ -92,14 +110,54 @@ export const ADMIN_TENANT_ENDPOINTS = [
     method: 'patch',
     path: '/tenants/:slug',
     tag: 'admin',
-    summary: "Set or clear a tenant's webhook (`webhook_url: null` clears it; the secret is write-only)",
+    summary: "Set or clear a tenant's webhook, suspend it or make it active again",
+    description:
+      '`webhook_url: null` clears the webhook (the secret is write-only). `status: "suspended"` stops ' +
+      'serving the tenant at once on every node (REST 403 `tenant_suspended`, handshakes refused, ' +
+      'connected sockets closed, jobs held) and keeps its data; `"active"` serves it again.',
     params: z.strictObject({ slug: z.string() }),
-    body: webhookBody,
+    body: patchTenantBody,
     responses: { 200: { description: 'the tenant', schema: tenantSchema } },
+    errors: ['tenant_not_found', 'conflict'],
+    handle: async ({ params, body, useCases }) => {
+      const { status, ...webhook } = body;
+      let tenant: Tenant | undefined;
+      if (webhook.webhook_url !== undefined) {
+        tenant = await useCases.configureWebhook.execute({
+          slug: params.slug,
+          ...webhook,
+          webhook_url: webhook.webhook_url,
+        });
+      }
+      if (status !== undefined)
+        tenant = await useCases.setTenantStatus.execute({ slug: params.slug, status });
+      return { status: 200, body: tenantView(tenant!) };
+    },
+  }),
+  adminEndpoint({
+    method: 'delete',
+    path: '/tenants/:slug',
+    tag: 'admin',
+    summary: 'Delete a tenant and all its data',
+    description:
+      'Refuses the tenant at once on every node (as unknown) and closes its sockets, then removes its ' +
+      'waiting jobs, its Redis keys, its database, its signing keys and its registry entry. Idempotent: ' +
+      'a deletion that was interrupted (the registry shows `deleting`) is finished by calling it again; ' +
+      'once finished, the tenant is unknown (404).',
+    params: z.strictObject({ slug: z.string() }),
+    responses: {
+      200: {
+        description: 'deleted',
+        schema: z.strictObject({
+          slug: z.string(),
+          removed: z.strictObject({ jobs: z.number().int(), redis_keys: z.number().int() }),
+        }),
+      },
+    },
     errors: ['tenant_not_found'],
-    handle: async ({ params, body, useCases }) => ({
+    handle: async ({ params, useCases }) => ({
       status: 200,
-      body: tenantView(await useCases.configureWebhook.execute({ slug: params.slug, ...body })),
+      body: await useCases.deleteTenant.execute(params.slug),
     }),
   }),
 ];
@@ -110,6 +168,7 @@ function tenantView(tenant: Tenant) {
     name: tenant.name,
     database_name: tenant.database_name,
     server: tenant.server,
+    status: tenant.status,
     created_at: tenant.created_at.toISOString(),
     // The secret is write-only: never shown.
     webhook_url: tenant.webhook_url ?? null,

@@ -41,6 +41,7 @@ export const CHAT_API: EndpointApi<ChatRequestContext> = {
     'token_expired',
     'tenant_mismatch',
     'tenant_not_found',
+    'tenant_suspended',
     'rate_limited',
     'internal_error',
     'service_unavailable',

@@ -20,6 +20,7 @@ const EXAMPLES: Record<string, Pick<ErrorBody['error'], 'message' | 'details'>> 
     details: { action: 'adding participants', required_role: 'admin' },
   },
   tenant_not_found: { message: 'tenant "acme" does not exist' },
+  tenant_suspended: { message: 'tenant "acme" is suspended' },
   channel_not_found: { message: 'channel not found' },
   message_not_found: { message: 'message not found', details: { message_id: 42 } },
   not_found: { message: 'participant not found', details: { user_id: 'bob' } },

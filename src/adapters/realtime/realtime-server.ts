@@ -10,7 +10,12 @@ import { handshake, type HandshakeDeps } from './handshake';
 import { reapEmptyNamespaces } from './namespace-reaper';
 import type { NodeLiveness } from './node-liveness';
 import { servePresenceNamespace, type PresenceDeps } from './presence.namespace';
-import { CHAT_NAMESPACE_PATTERN, PRESENCE_NAMESPACE_PATTERN, TYPING_NAMESPACE_PATTERN } from './rooms';
+import {
+  CHAT_NAMESPACE_PATTERN,
+  PRESENCE_NAMESPACE_PATTERN,
+  tenantRoom,
+  TYPING_NAMESPACE_PATTERN,
+} from './rooms';
 import type { ShardedChannels } from './sharded-channels';
 import { connectError, RealtimeUnavailableError } from './socket-errors';
 import type { ServerNamespace } from './socket-session';
@@ -100,4 +105,13 @@ export class RealtimeServer {
  */
 export function dropLocalSockets(io: Server): void {
   for (const nsp of io._nsps.values()) for (const socket of nsp.sockets.values()) socket.conn.close();
+}
+
+/**
+ * Disconnects this node's sockets of one tenant, in every namespace (its status changed: suspended
+ * or being deleted). Each socket joined its tenant's room at the handshake; a client that reconnects
+ * meets the handshake again, which refuses it while the tenant is not active.
+ */
+export function dropTenantSockets(io: Server, tenant: string): void {
+  for (const nsp of io._nsps.values()) nsp.local.in(tenantRoom(tenant)).disconnectSockets(true);
 }

@@ -1,4 +1,4 @@
-import { NewTenant, Tenant } from '../../domain/tenant/tenant';
+import { NewTenant, Tenant, TenantStatus } from '../../domain/tenant/tenant';
 
 /** The control database's list of tenants (the only port not bound to one tenant). */
 export interface TenantDirectory {
@@ -15,4 +15,10 @@ export interface TenantDirectory {
 
   /** Every tenant, oldest first. */
   list(): Promise<Tenant[]>;
+
+  /** Sets the tenant's status; returns the tenant afterwards, or null if unknown. */
+  setStatus(slug: string, status: TenantStatus): Promise<Tenant | null>;
+
+  /** Removes the tenant from the registry (nothing happens for an unknown slug). */
+  remove(slug: string): Promise<void>;
 }

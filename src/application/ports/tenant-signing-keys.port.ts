@@ -27,6 +27,9 @@ export interface TenantSigningKeys {
 
   /** Revokes the key (a key already revoked stays as it was); null when the tenant has no such key. */
   revoke(tenant: string, kid: string, now: Date): Promise<SigningKey | null>;
+
+  /** Removes every key of the tenant (its deletion). */
+  removeAll(tenant: string): Promise<void>;
 }
 
 /** Tells every API node that a tenant's keys changed, so that each forgets what it remembers of them. */

@@ -14,6 +14,8 @@ import type { SigningKeyChanges, TenantSigningKeys } from '../../application/por
 import { AddSigningKey } from '../../application/tenants/add-signing-key.use-case';
 import { ConfigureTenantWebhook } from '../../application/tenants/configure-tenant-webhook.use-case';
 import { CreateTenant } from '../../application/tenants/create-tenant.use-case';
+import { DeleteTenant } from '../../application/tenants/delete-tenant.use-case';
+import { SetTenantStatus } from '../../application/tenants/set-tenant-status.use-case';
 import { ListSigningKeys } from '../../application/tenants/list-signing-keys.use-case';
 import { ListTenants } from '../../application/tenants/list-tenants.use-case';
 import { RevokeSigningKey } from '../../application/tenants/revoke-signing-key.use-case';
@@ -58,6 +60,13 @@ export const httpModule = new ContainerModule(({ bind }) => {
       addSigningKey: new AddSigningKey(tenants, keys, changes, clock),
       listSigningKeys: new ListSigningKeys(tenants, keys),
       revokeSigningKey: new RevokeSigningKey(tenants, keys, changes, clock),
+      setTenantStatus: new SetTenantStatus(tenants, ctx.get(TOKENS.TenantStatusChanges)),
+      deleteTenant: new DeleteTenant(
+        tenants,
+        ctx.get(TOKENS.TenantStatusChanges),
+        ctx.get(TOKENS.TenantTeardown),
+        keys,
+      ),
     });
     return { path: ADMIN_MOUNT, handlers: [noStore, requireAdminToken(config.ADMIN_TOKEN), router] };
   });

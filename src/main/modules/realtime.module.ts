@@ -12,7 +12,7 @@ import { ChannelAccessRevocations } from '../../adapters/realtime/channel-access
 import { ConnectionTracker } from '../../adapters/realtime/connection-tracker';
 import { NodeLiveness } from '../../adapters/realtime/node-liveness';
 import { RealtimeBroadcasts } from '../../adapters/realtime/realtime-broadcasts';
-import { dropLocalSockets, RealtimeServer } from '../../adapters/realtime/realtime-server';
+import { dropLocalSockets, dropTenantSockets, RealtimeServer } from '../../adapters/realtime/realtime-server';
 import { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
 import { ShardedChannels } from '../../adapters/realtime/sharded-channels';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
@@ -20,6 +20,7 @@ import type { TenantContexts } from '../../adapters/tenancy/tenant-context';
 import type { Clock } from '../../application/ports/clock.port';
 import type { Config } from '../config';
 import type { Lifecycle } from '../lifecycle';
+import type { TenantForgetting } from '../tenant-forgetting';
 import { TOKENS } from '../tokens';
 
 /**
@@ -87,10 +88,13 @@ function presenceParts(ctx: ResolutionContext, logger: Logger) {
 
 function realtimeServer(ctx: ResolutionContext): RealtimeServer {
   const config = ctx.get<Config>(TOKENS.Config);
+  const io = ctx.get<Server>(TOKENS.SocketServer);
+  // A tenant suspended or being deleted loses its sockets on every node at once.
+  ctx.get<TenantForgetting>(TOKENS.TenantForgetting).onForget((tenant) => dropTenantSockets(io, tenant));
   const logger = ctx.get<Logger>(TOKENS.Logger).child({ component: 'realtime' });
   const redis = ctx.get<RedisConnections>(TOKENS.Redis);
   return new RealtimeServer({
-    io: ctx.get<Server>(TOKENS.SocketServer),
+    io,
     channels: ctx.get<ShardedChannels>(TOKENS.ShardedChannels),
     pub: redis.command,
     // Subscriptions are queued while Redis is away and replayed when it returns: never give one up.

@@ -13,6 +13,14 @@ import type { ChannelAccessRevocations } from '../../adapters/realtime/channel-a
 import type { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
 import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
+import { RedisTenantStatusChanges } from '../../adapters/redis/redis-tenant-status-changes';
+import { removeTenantKeys } from '../../adapters/redis/tenant-redis-keys';
+import { removeTenantJobs } from '../../adapters/queue/tenant-jobs';
+import type { Logger } from '../../adapters/logging/logger';
+import type { MongoTenantDirectory } from '../../adapters/persistence/mongo/mongo-tenant-directory';
+import type { TenantTeardown } from '../../application/ports/tenant-lifecycle.port';
+import type { Lifecycle } from '../lifecycle';
+import { TenantForgetting } from '../tenant-forgetting';
 import type { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
 import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
@@ -42,6 +50,24 @@ export const tenancyModule = new ContainerModule(({ bind }) => {
         ),
     )
     .inSingletonScope();
+  bind(TOKENS.TenantForgetting)
+    .toDynamicValue(
+      (ctx) =>
+        new TenantForgetting(
+          ctx.get<CachedTenantContexts>(TOKENS.TenantContexts),
+          ctx.get<MongoTenantDirectory>(TOKENS.TenantDirectory),
+        ),
+    )
+    .inSingletonScope();
+  bind(TOKENS.TenantStatusChanges)
+    .toDynamicValue((ctx) => {
+      const config = ctx.get<Config>(TOKENS.Config);
+      const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
+      return new RedisTenantStatusChanges(redis, config.REDIS_KEY_PREFIX, ctx.get(TOKENS.TenantForgetting));
+    })
+    .inSingletonScope();
+  bind<Lifecycle>(TOKENS.Lifecycle).toDynamicValue(tenantStatusAnnouncements).inSingletonScope();
+  bind<TenantTeardown>(TOKENS.TenantTeardown).toDynamicValue(tenantTeardown).inSingletonScope();
 });
 
 /**
@@ -89,5 +115,39 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
       sendHoldMs: config.OUTBOX_MIN_AGE_MS,
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
     };
+  };
+}
+
+/** Subscribes this process (API or worker) to tenant status changes, on a connection of its own, before it serves. */
+function tenantStatusAnnouncements(ctx: ResolutionContext): Lifecycle {
+  const config = ctx.get<Config>(TOKENS.Config);
+  const redis = ctx.get<RedisConnections>(TOKENS.Redis);
+  const changes = ctx.get<RedisTenantStatusChanges>(TOKENS.TenantStatusChanges);
+  const logger = ctx.get<Logger>(TOKENS.Logger);
+  return {
+    name: 'tenant-status-announcements',
+    // A subscriber never gives a command up; RedisConnections closes it with the process.
+    start: () =>
+      changes.listen(
+        redis.create('tenant-status-sub', { maxRetriesPerRequest: null }),
+        logger,
+        config.DEPENDENCY_TIMEOUT_MS,
+      ),
+    stop: async () => undefined,
+  };
+}
+
+/** Deleting a tenant: its waiting jobs, its Redis keys, its database on its server. */
+function tenantTeardown(ctx: ResolutionContext): TenantTeardown {
+  const config = ctx.get<Config>(TOKENS.Config);
+  const mongo = ctx.get<MongoDatabases>(TOKENS.Mongo);
+  const redis = ctx.get<RedisConnections>(TOKENS.Redis).command;
+  const queues = ctx.get<BullMqQueues>(TOKENS.Queues);
+  return {
+    removeJobs: (slug) => removeTenantJobs(queues.all, slug),
+    removeRedisKeys: (tenant) => removeTenantKeys(redis, config.REDIS_KEY_PREFIX, tenant),
+    dropDatabase: async (tenant) => {
+      await mongo.tenant(tenant.database_name, tenant.server).dropDatabase();
+    },
   };
 }

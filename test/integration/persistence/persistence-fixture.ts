@@ -63,6 +63,7 @@ export class PersistenceFixture {
       name: slug,
       database_name: this.mongo.databaseNameFor(slug),
       server: 'default',
+      status: 'active' as const,
       created_at: T0,
     };
     await new MongoTenantProvisioner(this.mongo, NO_MIGRATIONS).provision(tenant);

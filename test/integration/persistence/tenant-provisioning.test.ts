@@ -59,6 +59,7 @@ describe('MongoTenantProvisioner with the tenant models', () => {
       name: slug,
       database_name: mongo.databaseNameFor(slug),
       server: 'default',
+      status: 'active' as const,
       created_at: new Date(),
     };
     const provisioner = new MongoTenantProvisioner(mongo, NO_MIGRATIONS);

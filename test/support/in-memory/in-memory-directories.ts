@@ -1,7 +1,7 @@
 import { TenantDirectory } from '../../../src/application/ports/tenant-directory.port';
 import { TenantProvisioner } from '../../../src/application/ports/tenant-provisioner.port';
 import { UserDirectory } from '../../../src/application/ports/user-directory.port';
-import { NewTenant, Tenant } from '../../../src/domain/tenant/tenant';
+import { NewTenant, Tenant, TenantStatus } from '../../../src/domain/tenant/tenant';
 import { TenantExistsError } from '../../../src/domain/tenant/tenant.errors';
 import { UserProfile } from '../../../src/domain/user/user-profile';
 
@@ -33,6 +33,7 @@ export class InMemoryTenantDirectory implements TenantDirectory {
       ...tenant,
       database_name: `chat_${tenant.slug}`,
       server: placement.server ?? 'default',
+      status: 'active',
     };
     this.tenants.set(tenant.slug, stored);
     return structuredClone(stored);
@@ -40,6 +41,17 @@ export class InMemoryTenantDirectory implements TenantDirectory {
 
   async list(): Promise<Tenant[]> {
     return [...this.tenants.values()].map((t) => structuredClone(t));
+  }
+
+  async setStatus(slug: string, status: TenantStatus): Promise<Tenant | null> {
+    const tenant = this.tenants.get(slug);
+    if (!tenant) return null;
+    tenant.status = status;
+    return structuredClone(tenant);
+  }
+
+  async remove(slug: string): Promise<void> {
+    this.tenants.delete(slug);
   }
 }
 

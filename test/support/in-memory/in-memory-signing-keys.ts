@@ -40,6 +40,10 @@ export class InMemorySigningKeys implements TenantSigningKeys {
     return { ...key };
   }
 
+  async removeAll(tenant: string): Promise<void> {
+    for (const [id, key] of this.keys) if (key.tenant === tenant) this.keys.delete(id);
+  }
+
   private add(key: Omit<SigningKey, 'created_at' | 'revoked_at'>, now: Date): SigningKey {
     const id = `${key.tenant}/${key.kid}`;
     if (this.keys.has(id)) throw new SigningKeyExistsError(key.kid);

@@ -2,7 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { TenantDirectory } from '../../../application/ports/tenant-directory.port';
 import type { TenantWebhook, TenantWebhooks } from '../../../application/ports/tenant-webhooks.port';
 import { ValidationError } from '../../../domain/shared/domain-error';
-import type { NewTenant, Tenant } from '../../../domain/tenant/tenant';
+import type { NewTenant, Tenant, TenantStatus } from '../../../domain/tenant/tenant';
 import { TenantExistsError } from '../../../domain/tenant/tenant.errors';
 import { DEFAULT_SERVER } from './mongo-databases';
 import { isDuplicateKey } from './mongo-errors';
@@ -20,6 +20,8 @@ const tenantSchema = new Schema<TenantDocument>(
     database_name: { type: String, required: true },
     // Absent in documents written before placement: those tenants are on the default server.
     server: { type: String },
+    // Absent in documents written before the tenant lifecycle: those tenants are active.
+    status: { type: String },
     created_at: { type: Date, required: true },
     webhook_url: { type: String, default: null },
     webhook_secret: { type: String, default: null },
@@ -51,7 +53,12 @@ export class MongoTenantDirectory implements TenantDirectory, TenantWebhooks {
 
   async create(input: NewTenant, placement: { server?: string } = {}): Promise<Tenant> {
     const server = await this.placeOn(placement.server);
-    const tenant: Tenant = { ...input, database_name: this.servers.databaseNameFor(input.slug), server };
+    const tenant: Tenant = {
+      ...input,
+      database_name: this.servers.databaseNameFor(input.slug),
+      server,
+      status: 'active',
+    };
     const { slug, ...rest } = tenant;
     try {
       await this.model.create({ _id: slug, ...rest });
@@ -78,6 +85,26 @@ export class MongoTenantDirectory implements TenantDirectory, TenantWebhooks {
     const { matchedCount } = await this.model.updateOne({ _id: slug }, { $set: set });
     this.cache.delete(slug);
     return matchedCount === 0 ? null : this.find(slug);
+  }
+
+  async setStatus(slug: string, status: TenantStatus): Promise<Tenant | null> {
+    const { matchedCount } = await this.model.updateOne({ _id: slug }, { $set: { status } });
+    this.forget(slug);
+    return matchedCount === 0 ? null : this.find(slug);
+  }
+
+  async remove(slug: string): Promise<void> {
+    await this.model.deleteOne({ _id: slug });
+    this.forget(slug);
+  }
+
+  /** Forgets the cached entry of a tenant (its status changed, here or on another node). */
+  forget(slug: string): void {
+    this.cache.delete(slug);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 
   /**
@@ -110,6 +137,6 @@ export class MongoTenantDirectory implements TenantDirectory, TenantWebhooks {
 }
 
 function toTenant(doc: TenantDocument): Tenant {
-  const { _id, server, ...rest } = doc;
-  return { slug: _id, server: server ?? DEFAULT_SERVER, ...rest };
+  const { _id, server, status, ...rest } = doc;
+  return { slug: _id, server: server ?? DEFAULT_SERVER, status: status ?? 'active', ...rest };
 }

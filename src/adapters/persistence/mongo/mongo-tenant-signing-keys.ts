@@ -76,6 +76,10 @@ export class MongoTenantSigningKeys implements TenantSigningKeys {
     return docs.map(toSigningKey).sort((a, b) => +a.created_at - +b.created_at || a.kid.localeCompare(b.kid));
   }
 
+  async removeAll(tenant: string): Promise<void> {
+    await this.model.deleteMany({ tenant });
+  }
+
   async revoke(tenant: string, kid: string, now: Date): Promise<SigningKey | null> {
     const doc = await this.model.findOne({ tenant, kid }).lean();
     if (!doc) return null;
