@@ -5,7 +5,7 @@ import { CreateChannel } from '../application/channels/create-channel.use-case';
 import { GetChannel } from '../application/channels/get-channel.use-case';
 import { ListChannels } from '../application/channels/list-channels.use-case';
 import { MuteChannel } from '../application/channels/mute-channel.use-case';
-import { RenameChannel } from '../application/channels/rename-channel.use-case';
+import { UpdateChannel } from '../application/channels/update-channel.use-case';
 import { UnmuteChannel } from '../application/channels/unmute-channel.use-case';
 import { DeleteMessage } from '../application/messaging/delete-message.use-case';
 import { EditMessage } from '../application/messaging/edit-message.use-case';
@@ -14,6 +14,11 @@ import { ResumePendingSends } from '../application/messaging/resume-pending-send
 import { CompleteSend } from '../application/messaging/complete-send.use-case';
 import { SendMessage } from '../application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
+import { ListPinnedMessages } from '../application/pins/list-pinned-messages.use-case';
+import { PinMessage } from '../application/pins/pin-message.use-case';
+import { UnpinMessage } from '../application/pins/unpin-message.use-case';
+import { AddReaction } from '../application/reactions/add-reaction.use-case';
+import { RemoveReaction } from '../application/reactions/remove-reaction.use-case';
 import { AddParticipant } from '../application/participants/add-participant.use-case';
 import { AddParticipants } from '../application/participants/add-participants.use-case';
 import { ChangeRole } from '../application/participants/change-role.use-case';
@@ -35,13 +40,13 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     listChannels: new ListChannels(p.channels, p.readStates),
     getChannel: new GetChannel(p.channels, p.readStates),
     checkChannelAccess: new CheckChannelAccess(p.membership),
-    renameChannel: new RenameChannel(p.channels, p.readStates, p.clock),
+    updateChannel: new UpdateChannel(p.channels, p.readStates, p.clock),
     muteChannel: new MuteChannel(p.channels, p.readStates, p.unreadTotals),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates, p.unreadTotals),
     listMessages: new ListMessages(p.channels, p.messages),
     sendMessage: new SendMessage(p.membership, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
-    deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
+    deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock, p.reactions, p.pins),
     markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.unreadTotals),
     getReadBy: new GetReadBy(p.channels, p.messages, p.receipts),
     getCentralizedView: new GetCentralizedView(p.channels, p.messages, p.readStates),
@@ -73,5 +78,10 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.offline,
     ),
     resumePendingSends: new ResumePendingSends(p.outbox, p.channels, p.messages, p.jobs),
+    addReaction: new AddReaction(p.channels, p.messages, p.reactions, p.events, p.clock),
+    removeReaction: new RemoveReaction(p.channels, p.messages, p.reactions, p.events),
+    pinMessage: new PinMessage(p.channels, p.messages, p.pins, p.events, p.clock),
+    unpinMessage: new UnpinMessage(p.channels, p.messages, p.pins, p.events),
+    listPinnedMessages: new ListPinnedMessages(p.channels, p.messages, p.pins),
   };
 }

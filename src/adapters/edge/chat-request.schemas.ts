@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_TYPES } from '../../domain/channel/channel-type';
 import { CONTENT_TYPES } from '../../domain/message/content-type';
 import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
+import { REACTION_EMOJI } from '../../domain/reaction/reaction-emoji';
 import { codePointLength } from '../../domain/shared/text';
 import { TENANT_SLUG_PATTERN } from '../../domain/tenant/tenant-slug';
 import { USER_TYPES } from '../../domain/user/user-type';
@@ -98,7 +99,17 @@ export const createChannelBody = z
   })
   .meta({ id: 'CreateChannelRequest' });
 
-export const renameChannelBody = z.strictObject({ name: text(200) }).meta({ id: 'RenameChannelRequest' });
+export const updateChannelBody = z
+  .strictObject({
+    name: text(200).optional().meta({ description: 'the new name (not on direct channels)' }),
+    members_can_pin: z.boolean().optional().meta({
+      description: 'whether members may pin messages as admins do (not on direct channels)',
+    }),
+  })
+  .refine((body) => body.name !== undefined || body.members_can_pin !== undefined, {
+    message: 'give name, members_can_pin or both',
+  })
+  .meta({ id: 'UpdateChannelRequest' });
 
 export const sendMessageBody = z
   .strictObject({
@@ -144,3 +155,15 @@ export const addParticipantsBody = z
 export const changeRoleBody = z
   .strictObject({ role: z.enum(PARTICIPANT_ROLES) })
   .meta({ id: 'ChangeRoleRequest' });
+
+/** One of the supported short codes (domain/reaction/reaction-emoji.ts lists each with its glyph). */
+export const reactionEmoji = z.enum(REACTION_EMOJI).meta({
+  description: 'a supported short code: ' + REACTION_EMOJI.map((e) => `\`${e}\``).join(', '),
+  example: '+1',
+});
+
+export const reactionBody = z.strictObject({ emoji: reactionEmoji }).meta({ id: 'ReactionRequest' });
+
+export const pinBody = z
+  .strictObject({ message_id: messageId.meta({ description: 'the message of this channel to pin' }) })
+  .meta({ id: 'PinRequest' });

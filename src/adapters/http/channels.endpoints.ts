@@ -2,7 +2,7 @@ import {
   channelParams,
   createChannelBody,
   listChannelsQuery,
-  renameChannelBody,
+  updateChannelBody,
 } from '../edge/chat-request.schemas';
 import { channelList, channelView, muteState } from './chat-response.schemas';
 import { endpoint } from './endpoint';
@@ -64,18 +64,17 @@ export const channelEndpoints = [
     method: 'patch',
     path: '/channels/:id',
     tag: 'channels',
-    summary: 'Rename a group or contextual channel (admins)',
+    summary: 'Rename a group or contextual channel, or set whether members may pin (admins)',
+    description:
+      'Give `name`, `members_can_pin` or both. Direct channels have neither: 403 `forbidden` (both ' +
+      'participants of a direct channel may pin).',
     params: channelParams,
-    body: renameChannelBody,
-    responses: { 200: { description: 'the renamed channel', schema: channelView } },
+    body: updateChannelBody,
+    responses: { 200: { description: 'the updated channel', schema: channelView } },
     errors: ['channel_not_found', 'insufficient_role', 'forbidden'],
     handle: async ({ params, body, caller, useCases }) => ({
       status: 200,
-      body: await useCases.renameChannel.execute({
-        userId: caller.userId,
-        channelId: params.id,
-        name: body.name,
-      }),
+      body: await useCases.updateChannel.execute({ ...body, userId: caller.userId, channelId: params.id }),
     }),
   }),
   endpoint({

@@ -17,6 +17,8 @@ import {
 import { messageEndpoints } from './messages.endpoints';
 import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
+import { pinEndpoints } from './pins.endpoints';
+import { reactionEndpoints } from './reactions.endpoints';
 import { readingEndpoints } from './reading.endpoints';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */
@@ -28,6 +30,8 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...messageEndpoints,
   ...readingEndpoints,
   ...participantEndpoints,
+  ...reactionEndpoints,
+  ...pinEndpoints,
 ];
 
 /** The chat API: a user token for the tenant in the path; what chatContext can refuse, every route can. */

@@ -50,6 +50,14 @@ export const NAMESPACE_EVENTS = {
       'participant.added': 'Someone was added to the channel.',
       'participant.removed':
         'Someone was removed or left; the removed user’s channel sockets are then disconnected.',
+      'reaction.added':
+        'Someone reacted to a message: `reaction_counts` are the message’s counts after it, in the order ' +
+        'of the changes; `own_reactions` is yours, so add `emoji` to it when `user_id` is you.',
+      'reaction.removed':
+        'Someone took their reaction back: the counts after it; remove `emoji` from your `own_reactions` ' +
+        'when `user_id` is you. (A deleted message loses its reactions with `message.deleted` alone.)',
+      'message.pinned': 'A message was pinned: the message with `pinned_at` and `pinned_by`.',
+      'message.unpinned': 'A message was unpinned (or deleted while pinned): the message, `pinned_at` null.',
     },
   },
   typing: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, messageView, participantView, timestamp } from '../edge/chat-view.schemas';
+import { REACTION_EMOJI } from '../../domain/reaction/reaction-emoji';
+import { id, messageView, participantView, reactionCounts, timestamp } from '../edge/chat-view.schemas';
 import { PRESENCE_STATUSES } from '../presence/redis-presence';
 
 /*
@@ -23,6 +24,20 @@ const onlineUsers = z.strictObject({
   }),
 });
 
+const reaction = z.strictObject({
+  channel_id: channelId,
+  message_id: id,
+  user_id: z.string().meta({ description: 'who reacted or took it back: yours → update own_reactions' }),
+  emoji: z.enum(REACTION_EMOJI),
+  reaction_counts: reactionCounts.meta({ description: 'the message’s counts after the change' }),
+});
+
+const pin = z.strictObject({
+  channel_id: channelId,
+  user_id: z.string().meta({ description: 'who pinned or unpinned it' }),
+  message: messageView,
+});
+
 export const SERVER_EVENTS = {
   'chat.message': messageView,
   'message.updated': messageView,
@@ -38,6 +53,10 @@ export const SERVER_EVENTS = {
   'user.leave': channelUser,
   'participant.added': z.strictObject({ channel_id: channelId, participant: participantView }),
   'participant.removed': channelUser,
+  'reaction.added': reaction,
+  'reaction.removed': reaction,
+  'message.pinned': pin,
+  'message.unpinned': pin,
   'presence.update': z.strictObject({
     user_id: z.string(),
     status: z.enum([...PRESENCE_STATUSES, 'offline']),

@@ -3,7 +3,7 @@ import type { CreateChannel } from '../../application/channels/create-channel.us
 import type { GetChannel } from '../../application/channels/get-channel.use-case';
 import type { ListChannels } from '../../application/channels/list-channels.use-case';
 import type { MuteChannel } from '../../application/channels/mute-channel.use-case';
-import type { RenameChannel } from '../../application/channels/rename-channel.use-case';
+import type { UpdateChannel } from '../../application/channels/update-channel.use-case';
 import type { UnmuteChannel } from '../../application/channels/unmute-channel.use-case';
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
@@ -23,6 +23,13 @@ import type { Clock } from '../../application/ports/clock.port';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
 import type { JobQueue } from '../../application/ports/job-queue.port';
 import type { MessageRepository } from '../../application/ports/message-repository.port';
+import type { PinRepository } from '../../application/ports/pin-repository.port';
+import type { ReactionRepository } from '../../application/ports/reaction-repository.port';
+import type { ListPinnedMessages } from '../../application/pins/list-pinned-messages.use-case';
+import type { PinMessage } from '../../application/pins/pin-message.use-case';
+import type { UnpinMessage } from '../../application/pins/unpin-message.use-case';
+import type { AddReaction } from '../../application/reactions/add-reaction.use-case';
+import type { RemoveReaction } from '../../application/reactions/remove-reaction.use-case';
 import type { NotificationLog } from '../../application/ports/notification-log.port';
 import type { OfflineNotifier } from '../../application/ports/offline-notifier.port';
 import type { PresenceReader } from '../../application/ports/presence-reader.port';
@@ -47,6 +54,10 @@ export interface TenantPorts {
   readStates: ReadStateRepository;
   receipts: ReadReceiptRepository;
   users: UserDirectory;
+  /** One row per (message, user, emoji); what a message shows of them is kept on it. */
+  reactions: ReactionRepository;
+  /** Pinned messages, bounded per channel. */
+  pins: PinRepository;
   events: EventPublisher;
   jobs: JobQueue;
   clock: Clock;
@@ -70,7 +81,7 @@ export interface TenantUseCases {
   listChannels: ListChannels;
   getChannel: GetChannel;
   checkChannelAccess: CheckChannelAccess;
-  renameChannel: RenameChannel;
+  updateChannel: UpdateChannel;
   muteChannel: MuteChannel;
   unmuteChannel: UnmuteChannel;
   listMessages: ListMessages;
@@ -89,6 +100,11 @@ export interface TenantUseCases {
   completeSend: CompleteSend;
   notifyParticipants: NotifyParticipants;
   resumePendingSends: ResumePendingSends;
+  addReaction: AddReaction;
+  removeReaction: RemoveReaction;
+  pinMessage: PinMessage;
+  unpinMessage: UnpinMessage;
+  listPinnedMessages: ListPinnedMessages;
 }
 
 /** What an HTTP request, a socket or a job resolves from its tenant slug. */

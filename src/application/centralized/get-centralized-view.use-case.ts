@@ -49,7 +49,7 @@ export class GetCentralizedView {
       this.channels.listByMember(input.userId),
       this.readStates.findByUser(input.userId),
     ]);
-    const conversations = channelViewsFor(listings, byChannel(states));
+    const conversations = channelViewsFor(listings, byChannel(states), input.userId);
     const anchor =
       input.channelId === undefined
         ? null
@@ -79,6 +79,9 @@ export class GetCentralizedView {
     const channel = listings[index].channel;
     assertCanRead(channel, userId);
     const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
-    return { channel: conversations[index], messages: page.messages.map(toMessageView) };
+    return {
+      channel: conversations[index],
+      messages: page.messages.map((message) => toMessageView(message, userId)),
+    };
   }
 }

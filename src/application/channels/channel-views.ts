@@ -5,20 +5,25 @@ import { ChannelView, toChannelView } from '../views/channel.view';
 import { toMessageView } from '../views/message.view';
 
 /**
- * Channel views for one caller, in the order given, each with its last message (the listing's
- * copy: no message is read) and the caller's state (from `states`, keyed by channel id; a missing
- * row reads as a pointer at the start).
+ * Channel views for one caller (`viewer`), in the order given, each with its last message (the
+ * listing's copy, reactions included: no message is read) and the caller's state (from `states`,
+ * keyed by channel id; a missing row reads as a pointer at the start).
  */
 export function channelViewsFor(
   listings: readonly ChannelListing[],
   states: ReadonlyMap<string, UserChannelState>,
+  viewer: string,
 ): ChannelView[] {
-  return listings.map((listing) => channelViewFor(listing, states.get(listing.channel.id) ?? null));
+  return listings.map((listing) => channelViewFor(listing, states.get(listing.channel.id) ?? null, viewer));
 }
 
-export function channelViewFor(listing: ChannelListing, state: UserChannelState | null): ChannelView {
+export function channelViewFor(
+  listing: ChannelListing,
+  state: UserChannelState | null,
+  viewer: string,
+): ChannelView {
   const { channel, lastMessage } = listing;
-  const last = lastMessage ? toMessageView(lastMessage) : null;
+  const last = lastMessage ? toMessageView(lastMessage, viewer) : null;
   return toChannelView(channel, last, callerStateIn(channel, state, last));
 }
 

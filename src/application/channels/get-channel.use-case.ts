@@ -24,6 +24,6 @@ export class GetChannel {
     const listing = await loadListing(this.channels, input.channelId);
     assertCanRead(listing.channel, input.userId);
     const state = await this.readStates.find(input.userId, listing.channel.id);
-    return channelViewFor(listing, state);
+    return channelViewFor(listing, state, input.userId);
   }
 }

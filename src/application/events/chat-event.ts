@@ -1,3 +1,4 @@
+import type { ReactionEmoji } from '../../domain/reaction/reaction-emoji';
 import { MessageView } from '../views/message.view';
 import { ParticipantView } from '../views/channel.view';
 
@@ -38,6 +39,23 @@ export interface NotificationPayload {
   message: MessageView;
 }
 
+/** `reaction.added` / `reaction.removed`: what changed and the message's counts after it. */
+export interface ReactionPayload {
+  channel_id: string;
+  message_id: number;
+  /** Who reacted (or took it back): a client whose user this is updates its own_reactions. */
+  user_id: string;
+  emoji: ReactionEmoji;
+  reaction_counts: Partial<Record<ReactionEmoji, number>>;
+}
+
+/** `message.pinned` / `message.unpinned`: who did it, and the message with its pin now. */
+export interface PinPayload {
+  channel_id: string;
+  user_id: string;
+  message: MessageView;
+}
+
 interface ToChannel<T extends string, P> {
   type: T;
   channel_id: string;
@@ -56,7 +74,11 @@ export type ChannelEvent =
   | ToChannel<'message.deleted', MessageView>
   | ToChannel<'message.read', MessageReadPayload>
   | ToChannel<'participant.added', ParticipantAddedPayload>
-  | ToChannel<'participant.removed', ParticipantRemovedPayload>;
+  | ToChannel<'participant.removed', ParticipantRemovedPayload>
+  | ToChannel<'reaction.added', ReactionPayload>
+  | ToChannel<'reaction.removed', ReactionPayload>
+  | ToChannel<'message.pinned', PinPayload>
+  | ToChannel<'message.unpinned', PinPayload>;
 
 export type UserEvent =
   ToUser<'unread.update', UnreadUpdatePayload> | ToUser<'notification', NotificationPayload>;
@@ -71,6 +93,10 @@ export const SOCKET_EVENT_NAMES = {
   'message.read': 'message.read',
   'participant.added': 'participant.added',
   'participant.removed': 'participant.removed',
+  'reaction.added': 'reaction.added',
+  'reaction.removed': 'reaction.removed',
+  'message.pinned': 'message.pinned',
+  'message.unpinned': 'message.unpinned',
   'unread.update': 'unread.update',
   notification: 'notification',
 } as const satisfies Record<ChatEvent['type'], string>;

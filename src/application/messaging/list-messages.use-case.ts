@@ -41,7 +41,7 @@ export class ListMessages {
     const { channel } = await loadReadableChannel(this.channels, input.channelId, input.userId);
     const page = await this.messages.page(channel.id, await this.queryFor(channel, input));
     return {
-      results: page.messages.map(toMessageView),
+      results: page.messages.map((message) => toMessageView(message, input.userId)),
       has_more_before: page.has_more_before,
       has_more_after: page.has_more_after,
     };

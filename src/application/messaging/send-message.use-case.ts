@@ -64,7 +64,7 @@ export class SendMessage {
         : this.messages.findByClientMessageId(channelId, userId, clientMessageId),
     ]);
     if (!isMember) throw new ChannelNotFoundError();
-    if (seen) return { message: toMessageView(seen), created: false };
+    if (seen) return { message: toMessageView(seen, userId), created: false };
     const draft = Message.draft({
       ...input,
       channel_id: channelId,
@@ -87,12 +87,12 @@ export class SendMessage {
       });
     const followUp = outcome.created ? held.at(-1) : undefined;
     await Promise.all(held.filter((job) => job !== followUp).map((job) => this.jobs.discard(job)));
-    const message = toMessageView(outcome.message);
     if (followUp) {
       await this.jobs.release(followUp);
-      await this.events.publish({ type: 'message.created', channel_id: channelId, payload: message });
+      const payload = toMessageView(outcome.message);
+      await this.events.publish({ type: 'message.created', channel_id: channelId, payload });
     }
-    return { message, created: outcome.created };
+    return { message: toMessageView(outcome.message, userId), created: outcome.created };
   }
 
   private async loadParent(channelId: string, parentId: number | null): Promise<Message | null> {

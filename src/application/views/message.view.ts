@@ -1,5 +1,6 @@
 import { ContentType } from '../../domain/message/content-type';
 import { Message } from '../../domain/message/message.entity';
+import type { ReactionEmoji } from '../../domain/reaction/reaction-emoji';
 
 /** A message as docs/contract.md shows it, for REST replies and socket payloads alike. */
 export interface MessageView {
@@ -15,10 +16,22 @@ export interface MessageView {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** `{emoji: how many}` of the emoji used; `{}` for none (and on a tombstone). */
+  reaction_counts: Partial<Record<ReactionEmoji, number>>;
+  /** The viewer's own reactions; null in a payload broadcast to a channel, which has no one viewer. */
+  own_reactions: ReactionEmoji[] | null;
+  pinned_at: string | null;
+  pinned_by: string | null;
 }
 
-export function toMessageView(message: Message): MessageView {
+/**
+ * The message as `viewer` sees it: their own reactions in `own_reactions`. Without a viewer (an
+ * event every participant of a channel receives alike) `own_reactions` is null: clients keep the
+ * set they hold and apply `reaction.added` / `reaction.removed` whose `user_id` is theirs.
+ */
+export function toMessageView(message: Message, viewer?: string): MessageView {
   const m = message.toPrimitives();
+  const pin = message.pin;
   return {
     id: m.id,
     seq: m.seq,
@@ -32,5 +45,9 @@ export function toMessageView(message: Message): MessageView {
     created_at: m.created_at.toISOString(),
     edited_at: m.edited_at?.toISOString() ?? null,
     deleted_at: m.deleted_at?.toISOString() ?? null,
+    reaction_counts: message.reactions.counts(),
+    own_reactions: viewer === undefined ? null : message.reactions.of(viewer),
+    pinned_at: pin?.pinned_at.toISOString() ?? null,
+    pinned_by: pin?.pinned_by ?? null,
   };
 }

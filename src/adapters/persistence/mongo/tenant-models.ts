@@ -4,6 +4,8 @@ import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
 import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
+import { pinSchema, type PinDocument } from './schemas/pin.schema';
+import { reactionSchema, type ReactionDocument } from './schemas/reaction.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
@@ -17,6 +19,8 @@ export interface TenantModels {
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
+  reactions: Model<ReactionDocument>;
+  pins: Model<PinDocument>;
 }
 
 /**
@@ -33,6 +37,8 @@ export function tenantModels(db: Connection): TenantModels {
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
+    reactions: modelOn(db, 'MessageReaction', reactionSchema),
+    pins: modelOn(db, 'ChannelPin', pinSchema),
   };
 }
 

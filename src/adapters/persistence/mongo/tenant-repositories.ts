@@ -2,14 +2,19 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
 import type { MessageRepository } from '../../../application/ports/message-repository.port';
+import type { PinRepository } from '../../../application/ports/pin-repository.port';
+import type { ReactionRepository } from '../../../application/ports/reaction-repository.port';
 import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
+import { MessageDecorations } from './message-decorations';
 import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageRepository } from './mongo-message-repository';
+import { MongoPinRepository } from './mongo-pin-repository';
+import { MongoReactionRepository } from './mongo-reaction-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoUserDirectory } from './mongo-user-directory';
@@ -22,6 +27,8 @@ export interface TenantRepositories {
   readStates: ReadStateRepository;
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
+  reactions: ReactionRepository;
+  pins: PinRepository;
 }
 
 export interface TenantRepositoryDeps {
@@ -50,11 +57,14 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     locks,
     idKey,
   });
+  const decorations = new MessageDecorations(models.messages, models.channels, locks);
   return {
     channels: new MongoChannelRepository(models.channels, locks),
     messages: new MongoMessageRepository(models.messages, models.channels, turns, locks),
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
+    reactions: new MongoReactionRepository(models.reactions, decorations, locks),
+    pins: new MongoPinRepository(models.pins, decorations, locks),
   };
 }
