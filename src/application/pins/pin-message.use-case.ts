@@ -45,7 +45,11 @@ export class PinMessage {
         this.events.publish({
           type: 'message.pinned',
           channel_id: channel.id,
-          payload: { channel_id: channel.id, user_id: input.userId, message: toMessageView(message.withPin(now)) },
+          payload: {
+            channel_id: channel.id,
+            user_id: input.userId,
+            message: toMessageView(message.withPin(now)),
+          },
         }),
     });
     return { message: toMessageView(message.withPin(change.pin), input.userId), created: change.changed };

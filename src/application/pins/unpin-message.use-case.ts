@@ -34,7 +34,11 @@ export class UnpinMessage {
         this.events.publish({
           type: 'message.unpinned',
           channel_id: channel.id,
-          payload: { channel_id: channel.id, user_id: input.userId, message: toMessageView(message.withPin(null)) },
+          payload: {
+            channel_id: channel.id,
+            user_id: input.userId,
+            message: toMessageView(message.withPin(null)),
+          },
         }),
     });
     return toMessageView(message.withPin(change.pin), input.userId);
