@@ -18,6 +18,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'post /channels/:id/centralized': {},
   'post /channels/:id/participants': { user_id: 'mallory' },
   'patch /channels/:id/participants/:user_id': { role: 'admin' },
+  'post /channels/:id/messages/:message_id/reactions': { emoji: '+1' },
+  'delete /channels/:id/messages/:message_id/reactions': { emoji: '+1' },
+  'post /channels/:id/pinned': { message_id: 1 },
 };
 
 const key = (e: Endpoint) => `${e.method} ${e.path}`;
