@@ -81,4 +81,20 @@ describe('MongoDB commands with reactions and pins', () => {
     assert.deepEqual(onBusy, onBare);
     assert.ok(onBusy.length <= 6, onBusy.join(', '));
   });
+
+  it('costs a pin a few commands, whatever the channel already has pinned', async () => {
+    const [bare] = (await alice.history(plain.id)).slice(-2);
+    const [busy] = (await alice.history(decorated.id)).slice(-2); // not pinned: seq 29
+
+    const inBare = await counter.during(tenant, () =>
+      alice.post(`channels/${plain.id}/pinned/`, { message_id: bare.id }),
+    );
+    const inBusy = await counter.during(tenant, () =>
+      alice.post(`channels/${decorated.id}/pinned/`, { message_id: busy.id }),
+    );
+    console.log(`      a pin: ${inBusy.join(', ')}`);
+
+    assert.deepEqual(inBusy, inBare);
+    assert.ok(inBusy.length <= 6, inBusy.join(', '));
+  });
 });

@@ -32,8 +32,7 @@ export class MongoPinRepository implements PinRepository {
 
   pin(message: Message, pin: MessagePin, limit: number, options: PinChangeOptions = {}): Promise<PinChange> {
     return this.locks.run('message', message.id, async () => {
-      const existing = await this.pins.findById(message.id).lean<PinDocument>();
-      const first = existing ? pinOf(existing) : await this.insert(message, pin, limit);
+      const first = await this.insert(message, pin, limit);
       if (first !== pin && samePin(message.pin, first)) return { changed: false, pin: first };
       if (!(await this.decorations.write(message, first, { liveOnly: true }))) {
         await this.pins.deleteOne({ _id: message.id });
@@ -64,14 +63,15 @@ export class MongoPinRepository implements PinRepository {
 
   /**
    * Stores the pin in a free slot of the channel, picked at random so that concurrent pins rarely
-   * want the same one; answers the message's pin (another one if it was pinned meanwhile).
+   * want the same one, unless the message is pinned already: answers the message's pin (`pin`
+   * itself when it stored it). One read of the channel's pins tells both.
    * @throws PinLimitReachedError when every slot is taken.
    */
   private async insert(message: Message, pin: MessagePin, limit: number): Promise<MessagePin> {
     for (let attempt = 0; attempt < MAX_SLOT_ATTEMPTS; attempt += 1) {
-      const taken = await this.pins
-        .find({ channel_id: message.channelId }, { slot: 1 })
-        .lean<PinDocument[]>();
+      const taken = await this.pins.find({ channel_id: message.channelId }).lean<PinDocument[]>();
+      const existing = taken.find((doc) => doc._id === message.id);
+      if (existing) return pinOf(existing);
       const free = freeSlots(taken, limit);
       if (free.length === 0) throw new PinLimitReachedError(limit);
       const slot = free[randomInt(free.length)];
