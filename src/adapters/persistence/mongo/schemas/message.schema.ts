@@ -87,8 +87,9 @@ export function toMessage(doc: MessageDocument): Message {
     created_at: doc.created_at,
     edited_at: doc.edited_at,
     deleted_at: doc.deleted_at,
-    reactions: doc.reactions ?? [],
-    pinned_at: doc.pinned_at ?? null,
-    pinned_by: doc.pinned_by ?? null,
+    // Absent until MessageDecorations first writes them (a message nobody reacted to or pinned).
+    ...(doc.reactions !== undefined && { reactions: doc.reactions }),
+    ...(doc.pinned_at !== undefined && { pinned_at: doc.pinned_at }),
+    ...(doc.pinned_by !== undefined && { pinned_by: doc.pinned_by }),
   });
 }
