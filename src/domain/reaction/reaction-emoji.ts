@@ -1,5 +1,3 @@
-import { ValidationError } from '../shared/domain-error';
-
 /*
  * The reactions a message can take: a bounded set of Slack-style short codes, each standing for one
  * emoji. Short codes rather than the characters themselves, because one emoji has several encodings
@@ -45,12 +43,4 @@ export const REACTION_EMOJI = Object.keys(REACTION_GLYPHS) as [ReactionEmoji, ..
 
 export function isReactionEmoji(raw: string): raw is ReactionEmoji {
   return Object.hasOwn(REACTION_GLYPHS, raw);
-}
-
-/** The short code, or ValidationError naming `emoji`. */
-export function reactionEmojiOf(raw: string): ReactionEmoji {
-  if (!isReactionEmoji(raw)) {
-    throw new ValidationError('emoji must be one of the supported short codes', { field: 'emoji' });
-  }
-  return raw;
 }
