@@ -24,7 +24,7 @@ describe('Pins API', () => {
   beforeEach(async () => {
     const tenant = await api.createTenant(uniqueSlug('pins'));
     [alice, bob, zed] = await Promise.all(['alice', 'bob', 'zed'].map((u) => ChatClient.as(api, tenant, u)));
-    gina = await ChatClient.as(api, tenant, 'gina', { user_type: 'guest' });
+    gina = await ChatClient.as(api, tenant, 'gina', { userType: 'guest' });
     const created = await alice.post('channels/', {
       channel_type: 'group',
       name: 'General',

@@ -23,7 +23,7 @@ describe('Reactions API', () => {
   beforeEach(async () => {
     const tenant = await api.createTenant(uniqueSlug('reactions'));
     [alice, bob, zed] = await Promise.all(['alice', 'bob', 'zed'].map((u) => ChatClient.as(api, tenant, u)));
-    gina = await ChatClient.as(api, tenant, 'gina', { user_type: 'guest' });
+    gina = await ChatClient.as(api, tenant, 'gina', { userType: 'guest' });
     const created = await alice.post('channels/', {
       channel_type: 'group',
       name: 'General',
