@@ -145,11 +145,11 @@ describe('Reaction and pin events on two API nodes', () => {
       const deleted = await socket.next<{ reaction_counts: object; own_reactions: unknown }>(
         'message.deleted',
       );
-      assert.deepEqual([deleted.reaction_counts, deleted.own_reactions], [{}, null]);
+      assert.deepEqual([deleted.reaction_counts, deleted.own_reactions], [{}, []]);
     }
   });
 
-  it('broadcasts messages without anyone’s own reactions: own_reactions is null, reaction_counts current', async () => {
+  it('broadcasts no one’s own reactions: [] for a message without any, null once it has some', async () => {
     const message = await chat.users.bob.send(chat.channelId, 'tpyo');
     await chat.users.alice.post(reactions(message.id), { emoji: 'joy' });
 
@@ -159,7 +159,7 @@ describe('Reaction and pin events on two API nodes', () => {
     const updated = await onFirst.next<{ own_reactions: unknown; reaction_counts: object }>(
       'message.updated',
     );
-    assert.equal(created.own_reactions, null);
+    assert.deepEqual(created.own_reactions, []);
     assert.deepEqual([updated.own_reactions, updated.reaction_counts], [null, { joy: 1 }]);
   });
 });

@@ -40,9 +40,9 @@ export const messageView = z
       .nullable()
       .meta({
         description:
-          'the caller’s own reactions; null in events broadcast to a channel (`chat.message`, ' +
-          '`message.updated`, `message.deleted`, `message.pinned`, `message.unpinned`), which have no ' +
-          'one caller: keep the set you hold and apply `reaction.added` / `reaction.removed` carrying your user_id',
+          'the caller’s own reactions. In events broadcast to a channel, which have no one caller, `[]` ' +
+          'when the message has no reaction and null when it has some: keep the set you hold and apply ' +
+          '`reaction.added` / `reaction.removed` carrying your user_id',
       }),
     pinned_at: timestamp
       .nullable()

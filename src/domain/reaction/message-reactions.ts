@@ -56,8 +56,8 @@ export class MessageReactions {
     return this.groups.filter((g) => g.user_ids.includes(userId)).map((g) => g.emoji);
   }
 
-  has(userId: string, emoji: ReactionEmoji): boolean {
-    return this.groups.some((g) => g.emoji === emoji && g.user_ids.includes(userId));
+  isEmpty(): boolean {
+    return this.groups.length === 0;
   }
 
   toPrimitives(): ReactionGroup[] {
