@@ -45,6 +45,13 @@ export const messagePage = z
   .strictObject({ results: z.array(messageView), has_more_before: z.boolean(), has_more_after: z.boolean() })
   .meta({ id: 'MessagePage' });
 
+export const searchPage = z
+  .strictObject({
+    results: z.array(messageView).meta({ description: 'most recent first' }),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'SearchPage' });
+
 export const muteState = z
   .strictObject({ channel_id: z.uuid(), is_muted: z.boolean() })
   .meta({ id: 'MuteState' });

@@ -18,6 +18,7 @@ import { messageEndpoints } from './messages.endpoints';
 import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
 import { readingEndpoints } from './reading.endpoints';
+import { searchEndpoints } from './search.endpoints';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */
 export const CHAT_MOUNT = '/api/chat/:tenant';
@@ -28,6 +29,7 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...messageEndpoints,
   ...readingEndpoints,
   ...participantEndpoints,
+  ...searchEndpoints,
 ];
 
 /** The chat API: a user token for the tenant in the path; what chatContext can refuse, every route can. */

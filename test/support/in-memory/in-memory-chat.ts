@@ -10,6 +10,7 @@ import {
 } from './in-memory-delivery';
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
+import { InMemoryMessageSearch } from './in-memory-message-search';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
 import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
@@ -25,6 +26,7 @@ export class InMemoryChat implements TenantPorts {
   readonly ids = new InMemoryIdSequence();
   readonly channels = new InMemoryChannelRepository();
   readonly messages = new InMemoryMessageRepository(this.ids, this.channels);
+  readonly search = new InMemoryMessageSearch(this.messages);
   readonly readStates = new InMemoryReadStateRepository();
   readonly receipts = new InMemoryReadReceiptRepository();
   readonly users = new InMemoryUserDirectory();

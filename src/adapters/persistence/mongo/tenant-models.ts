@@ -5,6 +5,7 @@ import { messageSchema, type MessageDocument } from './schemas/message.schema';
 import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
+import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
 
@@ -17,6 +18,7 @@ export interface TenantModels {
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
+  searchTerms: Model<SearchTermDocument>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function tenantModels(db: Connection): TenantModels {
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
+    searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MessageSearch } from '../../../application/ports/message-search.port';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
@@ -13,6 +14,7 @@ import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoUserDirectory } from './mongo-user-directory';
+import { MongoMessageSearch } from './mongo-message-search';
 import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
 
@@ -22,6 +24,7 @@ export interface TenantRepositories {
   readStates: ReadStateRepository;
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
+  search: MessageSearch;
 }
 
 export interface TenantRepositoryDeps {
@@ -44,15 +47,18 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
   const locks = new TenantLocks(deps.mutex, namespace);
   const idKey = `${namespace}:message-id`;
   const ids = new RedisIdSequence(deps.redis, idKey, () => highestRecordedId(models.channels));
-  const turns = new MessageAppendTurns(models.messages, models.channels, ids, {
-    mutex: deps.mutex,
-    redis: deps.redis,
-    locks,
-    idKey,
-  });
+  const search = new MongoMessageSearch(models.searchTerms);
+  const turns = new MessageAppendTurns(
+    models.messages,
+    models.channels,
+    ids,
+    { mutex: deps.mutex, redis: deps.redis, locks, idKey },
+    search,
+  );
   return {
     channels: new MongoChannelRepository(models.channels, locks),
-    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks),
+    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks, search),
+    search,
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
