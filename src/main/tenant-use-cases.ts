@@ -10,6 +10,7 @@ import { UnmuteChannel } from '../application/channels/unmute-channel.use-case';
 import { DeleteMessage } from '../application/messaging/delete-message.use-case';
 import { EditMessage } from '../application/messaging/edit-message.use-case';
 import { ListMessages } from '../application/messaging/list-messages.use-case';
+import { SearchMessages } from '../application/messaging/search-messages.use-case';
 import { ResumePendingSends } from '../application/messaging/resume-pending-sends.use-case';
 import { CompleteSend } from '../application/messaging/complete-send.use-case';
 import { SendMessage } from '../application/messaging/send-message.use-case';
@@ -44,6 +45,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
     muteChannel: new MuteChannel(p.channels, p.readStates, p.unreadTotals),
     unmuteChannel: new UnmuteChannel(p.channels, p.readStates, p.unreadTotals),
     listMessages: new ListMessages(p.channels, p.messages),
+    searchMessages: new SearchMessages(p.channels, p.search, p.messages),
     sendMessage: new SendMessage(p.membership, p.messages, p.events, p.jobs, p.clock, p.sendHoldMs),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
     deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock, p.reactions, p.pins),

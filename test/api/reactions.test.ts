@@ -63,6 +63,19 @@ describe('Reactions API', () => {
       assert.deepEqual(centralized.conversations[0].last_message.own_reactions, ['+1']);
     });
 
+    it('shows the caller’s own reactions in search results too', async () => {
+      await bob.post(path, { emoji: '+1' });
+      await alice.post(path, { emoji: 'rocket' });
+
+      const res = await bob.get('search/?q=ship');
+
+      assert.equal(res.status, 200);
+      assert.deepEqual(
+        [res.body.results[0].id, res.body.results[0].reaction_counts, res.body.results[0].own_reactions],
+        [message.id, { '+1': 1, rocket: 1 }, ['+1']],
+      );
+    });
+
     it('lets a guest react, as every participant may', async () => {
       const res = await gina.post(path, { emoji: 'eyes' });
 

@@ -73,6 +73,25 @@ export const listMessagesQuery = z.strictObject({
   parent_id: messageIdQuery.optional().meta({ description: 'only the replies of this message’s thread' }),
 });
 
+/** An ISO 8601 date-time in a query string, as a Date. */
+const dateQuery = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value))
+  .meta({ example: '2026-12-01T00:00:00Z' });
+
+export const searchQuery = z.strictObject({
+  q: text(200).min(1).meta({
+    description: 'the words to find (all of them), case- and accent-insensitive',
+    example: 'invoice march',
+  }),
+  channel_id: z.uuid().optional().meta({ description: 'only this channel (one of the caller’s)' }),
+  user_id: userId.optional().meta({ description: 'only this sender’s messages' }),
+  from: dateQuery.optional().meta({ description: 'only messages sent at or after this time' }),
+  to: dateQuery.optional().meta({ description: 'only messages sent before this time' }),
+  limit: limitQuery.optional().meta({ description: '1-100, default 50' }),
+  cursor: messageIdQuery.optional().meta({ description: 'next_cursor of the previous page' }),
+});
+
 export const centralizedQuery = z.strictObject({
   include_muted: z
     .enum(['true', 'false'])

@@ -58,6 +58,13 @@ export const pinnedMessages = z
   })
   .meta({ id: 'PinnedMessages' });
 
+export const searchPage = z
+  .strictObject({
+    results: z.array(messageView).meta({ description: 'most recent first' }),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'SearchPage' });
+
 export const muteState = z
   .strictObject({ channel_id: z.uuid(), is_muted: z.boolean() })
   .meta({ id: 'MuteState' });

@@ -20,6 +20,7 @@ import { participantEndpoints } from './participants.endpoints';
 import { pinEndpoints } from './pins.endpoints';
 import { reactionEndpoints } from './reactions.endpoints';
 import { readingEndpoints } from './reading.endpoints';
+import { searchEndpoints } from './search.endpoints';
 
 /** Where the chat API is mounted; `:tenant` is the tenant slug. */
 export const CHAT_MOUNT = '/api/chat/:tenant';
@@ -32,6 +33,7 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...participantEndpoints,
   ...reactionEndpoints,
   ...pinEndpoints,
+  ...searchEndpoints,
 ];
 
 /** The chat API: a user token for the tenant in the path; what chatContext can refuse, every route can. */

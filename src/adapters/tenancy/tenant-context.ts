@@ -8,6 +8,8 @@ import type { UnmuteChannel } from '../../application/channels/unmute-channel.us
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
 import type { ListMessages } from '../../application/messaging/list-messages.use-case';
+import type { SearchMessages } from '../../application/messaging/search-messages.use-case';
+import type { MessageSearch } from '../../application/ports/message-search.port';
 import type { CompleteSend } from '../../application/messaging/complete-send.use-case';
 import type { ResumePendingSends } from '../../application/messaging/resume-pending-sends.use-case';
 import type { SendMessage } from '../../application/messaging/send-message.use-case';
@@ -51,6 +53,8 @@ export interface TenantPorts {
   /** Who may open a channel's sockets; cached per API node (src/adapters/realtime/channel-access-cache.ts). */
   membership: ChannelMembership;
   messages: MessageRepository;
+  /** The words of live messages (kept by the message repository). */
+  search: MessageSearch;
   readStates: ReadStateRepository;
   receipts: ReadReceiptRepository;
   users: UserDirectory;
@@ -85,6 +89,7 @@ export interface TenantUseCases {
   muteChannel: MuteChannel;
   unmuteChannel: UnmuteChannel;
   listMessages: ListMessages;
+  searchMessages: SearchMessages;
   sendMessage: SendMessage;
   editMessage: EditMessage;
   deleteMessage: DeleteMessage;

@@ -97,6 +97,7 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
       channels: repositories.channels,
       membership: access.forTenant(tenant.slug, repositories.channels),
       messages: repositories.messages,
+      search: repositories.search,
       readStates: repositories.readStates,
       receipts: repositories.readReceipts,
       users: repositories.users,

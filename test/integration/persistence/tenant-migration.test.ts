@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { searchTerms } from '../../../src/domain/message/search-terms';
 import type { MongoDatabases } from '../../../src/adapters/persistence/mongo/mongo-databases';
 import { tenantModels, type TenantModels } from '../../../src/adapters/persistence/mongo/tenant-models';
 import { TOKENS } from '../../../src/main/tokens';
@@ -118,7 +119,7 @@ describe('A tenant written by the previous layout', () => {
     const records = await modelsOf(writer, slug).migrations.find().lean();
     assert.deepEqual(
       records.map((r) => r._id),
-      ['0001-channel-inbox-fields'],
+      ['0001-channel-inbox-fields', '0002-search-index'],
     );
   });
 
@@ -134,5 +135,27 @@ describe('A tenant written by the previous layout', () => {
 
     assert.deepEqual(resumed, expected);
     assert.deepEqual(again, expected);
+  });
+  it('indexes the words of the messages stored before search, which a new process then finds', async () => {
+    const { slug } = await scene();
+    const models = modelsOf(writer, slug);
+    // The earlier layout: no search index, no record of the step.
+    await models.searchTerms.deleteMany({});
+    await models.migrations.deleteOne({ _id: '0002-search-index' });
+    const live = (await models.messages.find({ deleted_at: null }).lean()).filter(
+      (m) => searchTerms(m.content).length > 0,
+    ).length;
+
+    const reader = await startTestApi();
+    try {
+      const alice = await ChatClient.as(reader, slug, 'alice');
+      assert.equal((await alice.get('channels/')).status, 200);
+    } finally {
+      await reader.stop();
+    }
+
+    const indexed = await models.searchTerms.distinct('m');
+    assert.equal(indexed.length, live);
+    assert.ok(await models.migrations.findById('0002-search-index'));
   });
 });

@@ -11,6 +11,7 @@ import {
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
 import { InMemoryPinRepository, InMemoryReactionRepository } from './in-memory-reactions-and-pins';
+import { InMemoryMessageSearch } from './in-memory-message-search';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
 import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
@@ -28,6 +29,7 @@ export class InMemoryChat implements TenantPorts {
   readonly messages = new InMemoryMessageRepository(this.ids, this.channels);
   readonly reactions = new InMemoryReactionRepository(this.messages);
   readonly pins = new InMemoryPinRepository(this.messages);
+  readonly search = new InMemoryMessageSearch(this.messages);
   readonly readStates = new InMemoryReadStateRepository();
   readonly receipts = new InMemoryReadReceiptRepository();
   readonly users = new InMemoryUserDirectory();

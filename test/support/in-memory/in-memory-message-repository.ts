@@ -36,6 +36,11 @@ export class InMemoryMessageRepository implements MessageRepository {
     return { message: Message.fromPrimitives(structuredClone(row)), created: true };
   }
 
+  /** Every stored message (tombstones included), for the in-memory search. */
+  all(): MessagePrimitives[] {
+    return [...this.rows.values()].map((row) => structuredClone(row));
+  }
+
   async findById(id: number): Promise<Message | null> {
     const row = this.rows.get(id);
     return row ? Message.fromPrimitives(structuredClone(row)) : null;

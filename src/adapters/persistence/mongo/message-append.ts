@@ -9,6 +9,7 @@ import { SendTurnLock, type SendTurn } from '../../redis/send-turn-lock';
 import { recordedLastSeq, recordLastMessage } from './last-message-copy';
 import { MessageInserts } from './message-inserts';
 import type { ChannelDocument } from './schemas/channel.schema';
+import type { MongoMessageSearch } from './mongo-message-search';
 import { toMessage, toMessageDocument, type MessageDocument } from './schemas/message.schema';
 import type { TenantLocks } from './tenant-locks';
 
@@ -62,6 +63,7 @@ export class MessageAppendTurns {
     private readonly channels: Model<ChannelDocument>,
     private readonly ids: RedisIdSequence,
     private readonly turns: { mutex: RedisKeyedMutex; redis: Redis; locks: TenantLocks; idKey: string },
+    private readonly search: MongoMessageSearch,
   ) {
     this.inserts = new MessageInserts(messages);
   }
@@ -83,6 +85,7 @@ export class MessageAppendTurns {
       (error: unknown) => error ?? new Error('send turn failed'),
     );
     if (outcome.last) await this.recordLast(outcome.last);
+    await this.indexStored(outcome);
     for (const [pending, result] of outcome.answers) pending.resolve(result);
     // What was stored is answered above; the sends left unanswered get the error (KeyedBatches).
     if (failure !== null) throw failure;
@@ -127,6 +130,18 @@ export class MessageAppendTurns {
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) ids.push(await this.ids.nextAbove(Math.max(floor, ids.at(-1) ?? 0)));
     return ids;
+  }
+
+  /**
+   * The words of the messages this turn stored, in one insertMany, before the sends are answered (a
+   * search right after a send finds it). Like the channel's record, a failure here must not turn
+   * stored messages into errors: those messages are then not found by search (docs/decisions.md).
+   */
+  private async indexStored(outcome: TurnOutcome): Promise<void> {
+    const stored = outcome.answers
+      .filter(([, result]) => result.created)
+      .map(([, r]) => r.message.toPrimitives());
+    await this.search.index(stored).catch(() => undefined);
   }
 
   /**

@@ -14,6 +14,7 @@ import { recordedLastSeq } from './last-message-copy';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
 import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
+import type { MongoMessageSearch } from './mongo-message-search';
 import type { TenantLocks } from './tenant-locks';
 
 /**
@@ -31,6 +32,7 @@ export class MongoMessageRepository implements MessageRepository {
     private readonly channels: Model<ChannelDocument>,
     turns: MessageAppendTurns,
     private readonly locks: TenantLocks,
+    private readonly search: MongoMessageSearch,
   ) {
     this.waiting = new KeyedBatches(MAX_BATCH, (channelId, batch) => turns.run(channelId, batch));
   }
@@ -94,6 +96,8 @@ export class MongoMessageRepository implements MessageRepository {
     await this.locks.run('sequence', channel_id, () =>
       this.messages.updateOne({ _id: id, deleted_at: null }, { $set: changes }),
     );
+    // The edited words, or none for a tombstone: a failure fails the edit, which the client retries.
+    await this.search.reindex(message.toPrimitives());
   }
 
   private async historyPage(channelId: string, query: MessagePageQuery): Promise<MessagePage> {

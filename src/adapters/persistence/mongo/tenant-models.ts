@@ -7,6 +7,7 @@ import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-s
 import { pinSchema, type PinDocument } from './schemas/pin.schema';
 import { reactionSchema, type ReactionDocument } from './schemas/reaction.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
+import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
 
@@ -21,6 +22,7 @@ export interface TenantModels {
   migrations: Model<MigrationRecordDocument>;
   reactions: Model<ReactionDocument>;
   pins: Model<PinDocument>;
+  searchTerms: Model<SearchTermDocument>;
 }
 
 /**
@@ -39,6 +41,7 @@ export function tenantModels(db: Connection): TenantModels {
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
     reactions: modelOn(db, 'MessageReaction', reactionSchema),
     pins: modelOn(db, 'ChannelPin', pinSchema),
+    searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { MessageSearch } from '../../../application/ports/message-search.port';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
@@ -18,6 +19,7 @@ import { MongoReactionRepository } from './mongo-reaction-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoUserDirectory } from './mongo-user-directory';
+import { MongoMessageSearch } from './mongo-message-search';
 import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
 
@@ -29,6 +31,7 @@ export interface TenantRepositories {
   users: UserDirectory;
   reactions: ReactionRepository;
   pins: PinRepository;
+  search: MessageSearch;
 }
 
 export interface TenantRepositoryDeps {
@@ -51,16 +54,19 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
   const locks = new TenantLocks(deps.mutex, namespace);
   const idKey = `${namespace}:message-id`;
   const ids = new RedisIdSequence(deps.redis, idKey, () => highestRecordedId(models.channels));
-  const turns = new MessageAppendTurns(models.messages, models.channels, ids, {
-    mutex: deps.mutex,
-    redis: deps.redis,
-    locks,
-    idKey,
-  });
+  const search = new MongoMessageSearch(models.searchTerms);
+  const turns = new MessageAppendTurns(
+    models.messages,
+    models.channels,
+    ids,
+    { mutex: deps.mutex, redis: deps.redis, locks, idKey },
+    search,
+  );
   const decorations = new MessageDecorations(models.messages, models.channels, locks);
   return {
     channels: new MongoChannelRepository(models.channels, locks),
-    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks),
+    messages: new MongoMessageRepository(models.messages, models.channels, turns, locks, search),
+    search,
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),

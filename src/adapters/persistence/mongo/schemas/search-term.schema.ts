@@ -1,0 +1,40 @@
+import { Schema } from 'mongoose';
+
+/** One word of one live message: the message search index (docs/contract.md, "Search"). */
+export interface SearchTermDocument {
+  /** `<term> <message id>`: indexing a message twice stores its words once. */
+  _id: string;
+  /** The normalised word (searchTerms). */
+  t: string;
+  /** The message id, its channel, its sender and when it was sent: what a search filters on. */
+  m: number;
+  /** floor(m / SEARCH_BUCKET): a search reads a word's postings one bucket of ids at a time. */
+  b: number;
+  c: string;
+  u: string;
+  at: Date;
+}
+
+export const searchTermSchema = new Schema<SearchTermDocument>(
+  {
+    _id: { type: String, required: true },
+    t: { type: String, required: true },
+    m: { type: Number, required: true },
+    b: { type: Number, required: true },
+    c: { type: String, required: true },
+    u: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'search_terms', versionKey: false, autoIndex: false, id: false },
+);
+
+/** Message ids per bucket of postings. */
+export const SEARCH_BUCKET = 5_000;
+
+// A search reads a word's postings one bucket at a time, newest first, by equality on (t, b) (pushed
+// down to PostgreSQL on FerretDB, where the GIN companion index serves it), so a common word costs one
+// bucket, not the whole tenant; an edit or a deletion drops a message's words by `m`; a user's
+// erasure drops theirs by `u`.
+searchTermSchema.index({ t: 1, b: 1 });
+searchTermSchema.index({ m: 1 });
+searchTermSchema.index({ u: 1 });
