@@ -89,4 +89,16 @@ export class InMemoryMessageRepository implements MessageRepository {
   count(): number {
     return this.rows.size;
   }
+
+  /** Every message, in id order (the data-rights fakes read and write through these). */
+  all(): Message[] {
+    return [...this.rows.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((r) => Message.fromPrimitives(structuredClone(r)));
+  }
+
+  /** Writes every field of a stored message (an erasure changes its author too). */
+  overwrite(message: Message): void {
+    if (this.rows.has(message.id)) this.rows.set(message.id, structuredClone(message.toPrimitives()));
+  }
 }

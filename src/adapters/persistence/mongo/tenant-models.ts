@@ -6,6 +6,7 @@ import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/m
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
+import { userErasureSchema, type UserErasureDocument } from './schemas/user-erasure.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
 
 export interface TenantModels {
@@ -17,6 +18,7 @@ export interface TenantModels {
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
+  userErasures: Model<UserErasureDocument>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function tenantModels(db: Connection): TenantModels {
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
+    userErasures: modelOn(db, 'UserErasure', userErasureSchema),
   };
 }
 
