@@ -14,21 +14,26 @@
  * 3. The SDK (bench/sdk/main.ts, sdk/README.md): CPU per delivered message against bare
  *    socket.io-client on the same stream, and the time to catch up on 1,000 missed messages.
  *    Sizes: BENCH_SDK_CLIENTS (20 per side), BENCH_SDK_MESSAGES (5,000), BENCH_SDK_MISSED (1,000).
- * BENCH_SECTIONS=hot-paths, =workers or =sdk runs one of them (a comma-separated list, several). `npm run bench` then runs
+ * 4. Data rights exports (bench/export/main.ts, docs/performance.md): RSS growth, time and MongoDB
+ *    commands of a tenant export of BENCH_EXPORT_MESSAGES (100,000) messages in BENCH_EXPORT_CHANNELS
+ *    (10) channels, against a raw driver cursor over the same messages, and a user's export.
+ * BENCH_SECTIONS=hot-paths, =workers, =sdk or =export runs one of them (a comma-separated list, several). `npm run bench` then runs
  * bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
+import { runExportBench } from './export/main';
 import { runHotPaths } from './hot-paths/main';
 import { runSdkBench } from './sdk/main';
 import { runWorkersBench } from './workers/main';
 
 const [MESSAGES, BURST, CONCURRENCY] = [500, 1000, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk,export').split(',');
 
 async function main(): Promise<void> {
   const started = performance.now();
   if (SECTIONS.includes('hot-paths')) await runHotPaths();
   if (SECTIONS.includes('workers')) await runWorkersBench(MESSAGES, BURST, CONCURRENCY);
   if (SECTIONS.includes('sdk')) await runSdkBench();
+  if (SECTIONS.includes('export')) await runExportBench();
   console.log(`\nbench/run.ts took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
