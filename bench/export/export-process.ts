@@ -22,6 +22,8 @@ export interface Report {
   rssPeak: number;
   /** Heap in use after a GC at the report, minus the same at the mark: what the run kept. */
   heapKept: number;
+  /** The most heap in use (garbage included) between the mark and the report, minus it at the mark. */
+  heapPeakGrowth: number;
   mongo: Array<[string, number]>;
   lines?: number;
 }
@@ -31,8 +33,13 @@ const baselineCommands = new Tally();
 let rssBefore = 0;
 let rssPeak = 0;
 let heapBefore = 0;
+let heapPeak = 0;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const sample = () => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss()));
+const sample = () => {
+  const { rss, heapUsed } = process.memoryUsage();
+  rssPeak = Math.max(rssPeak, rss);
+  heapPeak = Math.max(heapPeak, heapUsed);
+};
 setInterval(sample, 5).unref();
 
 async function start(kind: string): Promise<{ port?: number; stop(): Promise<void> }> {
@@ -71,7 +78,7 @@ async function handle(message: Command): Promise<unknown> {
   switch (message.cmd) {
     case 'mark':
       gc();
-      heapBefore = process.memoryUsage().heapUsed;
+      heapBefore = heapPeak = process.memoryUsage().heapUsed;
       rssBefore = rssPeak = process.memoryUsage.rss();
       counter.reset();
       baselineCommands.clear();
@@ -83,7 +90,7 @@ async function handle(message: Command): Promise<unknown> {
       gc();
       const heapKept = process.memoryUsage().heapUsed - heapBefore;
       const mongo = [...counter.counts().mongo.entries(), ...baselineCommands.entries()];
-      return { rssBefore, rssPeak, heapKept, mongo } satisfies Report;
+      return { rssBefore, rssPeak, heapKept, heapPeakGrowth: heapPeak - heapBefore, mongo } satisfies Report;
     }
   }
 }

@@ -16,6 +16,8 @@ import type { TenantModels } from './tenant-models';
 
 /** Documents per cursor batch: a batch of channels (with participants) stays within a few MB. */
 const BATCH = 200;
+/** Blocks of a channel's messages read at once, ahead of the one being written out (one round trip each). */
+const READ_AHEAD = 4;
 /** The channel document's copy of its last message is not part of a channel's export line. */
 const CHANNEL_FIELDS = { last_message: 0 } as const;
 
@@ -24,8 +26,8 @@ const CHANNEL_FIELDS = { last_message: 0 } as const;
  * iterating) on top-level equality filters, which FerretDB v1 pushes down to its storage and an
  * index serves, and without sort, which FerretDB v1 would run in its own memory over every match.
  * A channel's messages are read a block of 100 seqs at a time (`{channel_id, block}`, the history
- * pages' index), so they come in seq order with at most two blocks in memory, the next one read
- * while the current one is written out.
+ * pages' index), so they come in seq order with at most READ_AHEAD + 1 blocks in memory, the next
+ * ones read while the current one is written out.
  */
 export class MongoTenantDataReader implements TenantDataReader {
   constructor(private readonly models: TenantModels) {}
@@ -40,19 +42,24 @@ export class MongoTenantDataReader implements TenantDataReader {
 
   async *messagesOf(channel: Channel): AsyncIterable<Message> {
     const lastSeq = channel.lastMessageSeq;
-    if (lastSeq === 0) return;
-    const lastBlock = blockOf(lastSeq);
-    let next: Promise<MessageDocument[]> | null = this.block(channel.id, 0);
-    try {
-      for (let block = 0; block <= lastBlock; block += 1) {
-        const docs: MessageDocument[] = await next!;
-        next = block < lastBlock ? this.block(channel.id, block + 1) : null;
-        // A send in progress may have stored past the channel's recorded last seq: not exported yet.
-        for (const doc of docs.sort((a, b) => a.seq - b.seq)) if (doc.seq <= lastSeq) yield toMessage(doc);
+    const lastBlock = lastSeq === 0 ? -1 : blockOf(lastSeq);
+    const ahead: Promise<MessageDocument[]>[] = [];
+    let next = 0;
+    const readAhead = () => {
+      while (ahead.length < READ_AHEAD && next <= lastBlock) {
+        const read = this.block(channel.id, next++);
+        // Awaited in its turn, which rethrows; until then (or if the caller stops first) a failure
+        // must not count as unhandled.
+        read.catch(() => undefined);
+        ahead.push(read);
       }
-    } finally {
-      // The caller stopped early: the block read ahead is not wanted (nor its failure).
-      next?.catch(() => undefined);
+    };
+    readAhead();
+    while (ahead.length > 0) {
+      const docs = await ahead.shift()!;
+      readAhead();
+      // A send in progress may have stored past the channel's recorded last seq: not exported yet.
+      for (const doc of docs.sort((a, b) => a.seq - b.seq)) if (doc.seq <= lastSeq) yield toMessage(doc);
     }
   }
 
