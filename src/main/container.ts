@@ -1,5 +1,6 @@
 import { Container, type ContainerModule } from 'inversify';
 import type { Config } from './config';
+import { dataRightsModule } from './modules/data-rights.module';
 import { httpModule } from './modules/http.module';
 import { infrastructureModule } from './modules/infrastructure.module';
 import { queueModule } from './modules/queue.module';
@@ -23,7 +24,8 @@ export function buildContainer(config: Config, kind: ProcessKind, extra: Contain
     realtimeEventsModule,
     tenancyModule,
   ];
-  if (kind === 'api') modules.push(httpModule, restModule, realtimeModule, userAccessModule);
+  if (kind === 'api')
+    modules.push(httpModule, restModule, realtimeModule, userAccessModule, dataRightsModule);
   if (kind === 'worker' || config.WORKERS_INLINE) modules.push(workersModule);
   container.loadSync(...modules, ...extra);
   return container;

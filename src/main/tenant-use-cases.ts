@@ -1,5 +1,8 @@
 import type { TenantPorts, TenantUseCases } from '../adapters/tenancy/tenant-context';
 import { GetCentralizedView } from '../application/centralized/get-centralized-view.use-case';
+import { EraseUser } from '../application/data-rights/erase-user.use-case';
+import { ExportTenantData } from '../application/data-rights/export-tenant-data.use-case';
+import { ExportUserData } from '../application/data-rights/export-user-data.use-case';
 import { CheckChannelAccess } from '../application/channels/check-channel-access.use-case';
 import { CreateChannel } from '../application/channels/create-channel.use-case';
 import { GetChannel } from '../application/channels/get-channel.use-case';
@@ -75,5 +78,8 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.offline,
     ),
     resumePendingSends: new ResumePendingSends(p.outbox, p.channels, p.messages, p.jobs),
+    exportTenantData: new ExportTenantData(p.dataReader, p.clock),
+    exportUserData: new ExportUserData(p.dataReader, p.users, p.readStates, p.clock),
+    eraseUser: new EraseUser(p.channels, p.readStates, p.erasures, p.liveState, p.events, p.uuids, p.clock),
   };
 }

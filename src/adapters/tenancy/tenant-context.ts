@@ -1,4 +1,7 @@
 import type { GetCentralizedView } from '../../application/centralized/get-centralized-view.use-case';
+import type { EraseUser } from '../../application/data-rights/erase-user.use-case';
+import type { ExportTenantData } from '../../application/data-rights/export-tenant-data.use-case';
+import type { ExportUserData } from '../../application/data-rights/export-user-data.use-case';
 import type { CreateChannel } from '../../application/channels/create-channel.use-case';
 import type { GetChannel } from '../../application/channels/get-channel.use-case';
 import type { ListChannels } from '../../application/channels/list-channels.use-case';
@@ -31,7 +34,10 @@ import type { PresenceReader } from '../../application/ports/presence-reader.por
 import type { ReadReceiptRepository } from '../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../application/ports/read-state-repository.port';
 import type { SendOutbox } from '../../application/ports/send-outbox.port';
+import type { TenantDataReader } from '../../application/ports/tenant-data-reader.port';
 import type { UserDirectory } from '../../application/ports/user-directory.port';
+import type { UserErasureStore } from '../../application/ports/user-erasure-store.port';
+import type { UserLiveState } from '../../application/ports/user-live-state.port';
 import type { UnreadTotals } from '../../application/ports/unread-totals.port';
 import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
 import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
@@ -66,6 +72,12 @@ export interface TenantPorts {
   sendHoldMs: number;
   /** The tenant's webhook, for offline recipients. */
   offline: OfflineNotifier;
+  /** Data rights: the tenant's data read in bounded memory for exports. */
+  dataReader: TenantDataReader;
+  /** Data rights: the writes of a user's erasure. */
+  erasures: UserErasureStore;
+  /** A user's sockets, presence and badge, across API nodes. */
+  liveState: UserLiveState;
 }
 
 /** Every use case, wired to one tenant's ports. */
@@ -94,6 +106,9 @@ export interface TenantUseCases {
   completeSend: CompleteSend;
   notifyParticipants: NotifyParticipants;
   resumePendingSends: ResumePendingSends;
+  exportTenantData: ExportTenantData;
+  exportUserData: ExportUserData;
+  eraseUser: EraseUser;
 }
 
 /** What an HTTP request, a socket or a job resolves from its tenant slug. */

@@ -5,12 +5,14 @@ import { MongoSendOutbox } from '../../adapters/persistence/mongo/mongo-send-out
 import { createTenantRepositories } from '../../adapters/persistence/mongo/tenant-repositories';
 import { tenantModels } from '../../adapters/persistence/mongo/tenant-models';
 import type { PresenceKeys } from '../../adapters/presence/presence-keys';
+import { RedisPresenceEraser } from '../../adapters/presence/redis-presence-eraser';
 import { RedisPresenceReader } from '../../adapters/presence/redis-presence-reader';
 import { BullMqJobQueue } from '../../adapters/queue/bullmq-job-queue';
 import type { BullMqQueues } from '../../adapters/queue/bullmq-queues';
 import type { ChannelAccessCache } from '../../adapters/realtime/channel-access-cache';
 import type { ChannelAccessRevocations } from '../../adapters/realtime/channel-access-revocations';
 import type { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
+import { RedisUserLiveState } from '../../adapters/realtime/redis-user-live-state';
 import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
 import { RedisTenantStatusChanges } from '../../adapters/redis/redis-tenant-status-changes';
@@ -89,10 +91,12 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
   const clock = ctx.get<Clock>(TOKENS.Clock);
   const uuids: UuidGenerator = { next: () => randomUUID() };
   const prefix = config.REDIS_KEY_PREFIX;
+  const presenceEraser = new RedisPresenceEraser(redis, presenceKeys);
   return (tenant: Tenant): TenantPorts => {
     const db = mongo.tenant(tenant.database_name, tenant.server);
     const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
     const jobs = new BullMqJobQueue(queues, tenant.slug, config.DEPENDENCY_TIMEOUT_MS);
+    const unreadTotals = new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`);
     return {
       channels: repositories.channels,
       membership: access.forTenant(tenant.slug, repositories.channels),
@@ -112,9 +116,12 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
         config.NOTIFICATION_DEDUPE_TTL_S,
       ),
       presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
-      unreadTotals: new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`),
+      unreadTotals,
       sendHoldMs: config.OUTBOX_MIN_AGE_MS,
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+      dataReader: repositories.dataReader,
+      erasures: repositories.erasures,
+      liveState: new RedisUserLiveState(emitter, tenant.slug, presenceEraser, unreadTotals),
     };
   };
 }

@@ -3,6 +3,11 @@ import type { ChannelMembership } from '../../../src/application/ports/channel-m
 import { InMemoryIdSequence, ManualClock, SequentialUuidGenerator } from './clock.fakes';
 import { InMemoryChannelRepository } from './in-memory-channel-repository';
 import {
+  InMemoryTenantDataReader,
+  InMemoryUserErasureStore,
+  InMemoryUserLiveState,
+} from './in-memory-data-rights';
+import {
   InMemoryNotificationLog,
   InMemoryOfflineNotifier,
   InMemoryPresence,
@@ -37,6 +42,9 @@ export class InMemoryChat implements TenantPorts {
   readonly notificationLog = new InMemoryNotificationLog();
   readonly presence = new InMemoryPresence();
   readonly offline = new InMemoryOfflineNotifier();
+  readonly dataReader = new InMemoryTenantDataReader(this);
+  readonly erasures = new InMemoryUserErasureStore(this);
+  readonly liveState = new InMemoryUserLiveState();
   /** InMemoryJobQueue does not model holds: a test drains the queue when it chooses to. */
   readonly sendHoldMs = 5_000;
   /** Asks the channel every time (the real one may answer "yes" from a node's memory). */

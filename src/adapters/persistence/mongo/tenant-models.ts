@@ -7,6 +7,7 @@ import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-s
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
+import { userErasureSchema, type UserErasureDocument } from './schemas/user-erasure.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
 
 export interface TenantModels {
@@ -19,6 +20,7 @@ export interface TenantModels {
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
   searchTerms: Model<SearchTermDocument>;
+  userErasures: Model<UserErasureDocument>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function tenantModels(db: Connection): TenantModels {
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
     searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
+    userErasures: modelOn(db, 'UserErasure', userErasureSchema),
   };
 }
 

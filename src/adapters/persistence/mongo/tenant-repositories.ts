@@ -5,7 +5,9 @@ import type { ChannelRepository } from '../../../application/ports/channel-repos
 import type { MessageRepository } from '../../../application/ports/message-repository.port';
 import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
+import type { TenantDataReader } from '../../../application/ports/tenant-data-reader.port';
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
+import type { UserErasureStore } from '../../../application/ports/user-erasure-store.port';
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
@@ -13,8 +15,10 @@ import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
+import { MongoTenantDataReader } from './mongo-tenant-data-reader';
 import { MongoUserDirectory } from './mongo-user-directory';
 import { MongoMessageSearch } from './mongo-message-search';
+import { MongoUserErasureStore } from './mongo-user-erasure-store';
 import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
 
@@ -25,6 +29,9 @@ export interface TenantRepositories {
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
   search: MessageSearch;
+  /** Data rights: exports read through it, erasures write through the other. */
+  dataReader: TenantDataReader;
+  erasures: UserErasureStore;
 }
 
 export interface TenantRepositoryDeps {
@@ -62,5 +69,7 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
+    dataReader: new MongoTenantDataReader(models),
+    erasures: new MongoUserErasureStore(models, locks),
   };
 }

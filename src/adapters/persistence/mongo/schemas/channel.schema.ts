@@ -75,6 +75,9 @@ channelSchema.index({ member_ids: 1, last_activity_at: -1, _id: -1 });
 // channels of one object among thousands). No last_activity_at here: each send rewrites that key
 // once per member in every index holding it; the few matches are sorted after the lookup.
 channelSchema.index({ member_ids: 1, host_application_id: 1, context_object_type: 1, context_object_id: 1 });
+// The channels a user created, also those they left: their erasure (data rights) rewrites created_by.
+// Never changes after creation, so MongoDB never rewrites this key on the channel's frequent updates.
+channelSchema.index({ created_by: 1 });
 
 export function toChannelDocument(channel: Channel): ChannelDocument {
   const { id, ...rest } = channel.toPrimitives();
