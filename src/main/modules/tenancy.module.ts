@@ -21,6 +21,7 @@ import type { MongoTenantDirectory } from '../../adapters/persistence/mongo/mong
 import type { TenantTeardown } from '../../application/ports/tenant-lifecycle.port';
 import type { Lifecycle } from '../lifecycle';
 import { TenantForgetting } from '../tenant-forgetting';
+import { moderationPortsFactory } from './moderation.module';
 import type { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
 import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
@@ -89,13 +90,17 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
   const clock = ctx.get<Clock>(TOKENS.Clock);
   const uuids: UuidGenerator = { next: () => randomUUID() };
   const prefix = config.REDIS_KEY_PREFIX;
+  const moderation = moderationPortsFactory(ctx);
   return (tenant: Tenant): TenantPorts => {
     const db = mongo.tenant(tenant.database_name, tenant.server);
     const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
     const jobs = new BullMqJobQueue(queues, tenant.slug, config.DEPENDENCY_TIMEOUT_MS);
     return {
       channels: repositories.channels,
-      membership: access.forTenant(tenant.slug, repositories.channels),
+      // Removals, role and moderation changes are told to every node (ChannelAccessRevocations).
+      membership: access.forTenant(tenant.slug, repositories.channelModeration, (channelId) =>
+        revocations.publish(tenant.slug, channelId),
+      ),
       messages: repositories.messages,
       readStates: repositories.readStates,
       receipts: repositories.readReceipts,
@@ -114,6 +119,7 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
       unreadTotals: new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`),
       sendHoldMs: config.OUTBOX_MIN_AGE_MS,
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+      moderation: moderation(tenant, repositories, jobs),
     };
   };
 }

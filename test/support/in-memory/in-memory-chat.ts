@@ -10,6 +10,7 @@ import {
 } from './in-memory-delivery';
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
+import { inMemoryModeration } from './in-memory-moderation';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
 import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
@@ -37,8 +38,14 @@ export class InMemoryChat implements TenantPorts {
   readonly offline = new InMemoryOfflineNotifier();
   /** InMemoryJobQueue does not model holds: a test drains the queue when it chooses to. */
   readonly sendHoldMs = 5_000;
+  readonly moderation = inMemoryModeration(this.channels, this.clock);
   /** Asks the channel every time (the real one may answer "yes" from a node's memory). */
   readonly membership: ChannelMembership = {
     isMember: async (channelId, userId) => !!(await this.channels.findById(channelId))?.participant(userId),
+    accessFor: async (channelId, userId) => {
+      const access = await this.moderation.channels.findAccess(channelId);
+      return access?.roles.has(userId) ? access : null;
+    },
+    changed: async () => undefined,
   };
 }

@@ -3,6 +3,14 @@ import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/c
 import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
 import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
+import {
+  messageFlagSchema,
+  tenantBanSchema,
+  userBlockSchema,
+  type MessageFlagDocument,
+  type TenantBanDocument,
+  type UserBlockDocument,
+} from './schemas/moderation.schemas';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
@@ -17,6 +25,9 @@ export interface TenantModels {
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
+  messageFlags: Model<MessageFlagDocument>;
+  userBlocks: Model<UserBlockDocument>;
+  tenantBans: Model<TenantBanDocument>;
 }
 
 /**
@@ -33,6 +44,9 @@ export function tenantModels(db: Connection): TenantModels {
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
+    messageFlags: modelOn(db, 'MessageFlag', messageFlagSchema),
+    userBlocks: modelOn(db, 'UserBlock', userBlockSchema),
+    tenantBans: modelOn(db, 'TenantBan', tenantBanSchema),
   };
 }
 

@@ -8,10 +8,14 @@ import type { UserDirectory } from '../../../application/ports/user-directory.po
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
+import { MongoChannelModeration } from './mongo-channel-moderation';
 import { MongoChannelRepository } from './mongo-channel-repository';
+import { MongoMessageFlags } from './mongo-message-flags';
 import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
+import { MongoTenantBans } from './mongo-tenant-bans';
+import { MongoUserBlocks } from './mongo-user-blocks';
 import { MongoUserDirectory } from './mongo-user-directory';
 import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
@@ -22,6 +26,11 @@ export interface TenantRepositories {
   readStates: ReadStateRepository;
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
+  /** The channels' moderation field, and where the node's channel memory reads a channel's access. */
+  channelModeration: MongoChannelModeration;
+  flags: MongoMessageFlags;
+  blocks: MongoUserBlocks;
+  tenantBans: MongoTenantBans;
 }
 
 export interface TenantRepositoryDeps {
@@ -56,5 +65,9 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
+    channelModeration: new MongoChannelModeration(models.channels, locks),
+    flags: new MongoMessageFlags(models.messageFlags),
+    blocks: new MongoUserBlocks(models.userBlocks),
+    tenantBans: new MongoTenantBans(models.tenantBans),
   };
 }

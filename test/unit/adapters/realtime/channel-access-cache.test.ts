@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChannelAccessCache } from '../../../../src/adapters/realtime/channel-access-cache';
+import type { ChannelAccess } from '../../../../src/application/ports/channel-membership.port';
+import { ChannelModeration } from '../../../../src/domain/moderation/channel-moderation';
 
 /** A channel store that counts its reads and can hold them until released. */
 class MemberStore {
@@ -22,11 +24,13 @@ class MemberStore {
     for (const wake of waiting) wake();
   }
 
-  async findMemberIds(channelId: string): Promise<string[] | null> {
+  async findAccess(channelId: string): Promise<ChannelAccess | null> {
     this.reads += 1;
     const answer = this.members.get(channelId) ?? null;
     if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
-    return answer ? [...answer] : null;
+    if (!answer) return null;
+    const roles = new Map(answer.map((user) => [user, 'member' as const]));
+    return { channelType: 'group', roles, moderation: ChannelModeration.none() };
   }
 }
 
