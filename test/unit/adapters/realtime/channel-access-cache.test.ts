@@ -119,4 +119,28 @@ describe('ChannelAccessCache', () => {
 
     assert.equal(await membership().isMember('c1', 'bob'), false);
   });
+
+  it('answers a send’s access (roles, moderation) from the same memory, and forgets it when told', async () => {
+    const announced: string[] = [];
+    const tenant = cache.forTenant('acme', store, async (channelId) => {
+      announced.push(channelId);
+      cache.revoke('acme', channelId);
+    });
+    const first = await tenant.accessFor('c1', 'bob');
+    const again = await tenant.accessFor('c1', 'alice');
+    const readsBefore = store.reads;
+
+    await tenant.changed('c1');
+    await tenant.accessFor('c1', 'bob');
+
+    assert.equal(first?.roles.get('bob'), 'member');
+    assert.equal(again, first);
+    assert.equal(readsBefore, 1);
+    assert.deepEqual(announced, ['c1']);
+    assert.equal(store.reads, 2);
+  });
+
+  it('answers null access to someone not among the members, after a read of its own', async () => {
+    assert.equal(await membership().accessFor('c1', 'zed'), null);
+  });
 });
