@@ -1,4 +1,5 @@
 import { assertCanBan } from '../../domain/access/moderation-policy';
+import { ChannelNotFoundError } from '../../domain/channel/channel.errors';
 import { newRestriction } from '../../domain/moderation/restriction';
 import { UserId } from '../../domain/user/user-id';
 import { ChannelModerationRepository } from '../ports/channel-moderation.port';
@@ -52,7 +53,7 @@ export class BanFromChannel {
       moderation: current.withBan(ban, now),
       result: current.banOf(targetId, now) === null,
     }));
-    if (created === null) throw new Error(`channel ${channel.id} vanished during a ban`);
+    if (created === null) throw new ChannelNotFoundError();
     if (channel.participant(targetId)) await this.remove(channel.id, targetId);
     return { ban: toChannelRestrictionView(channel.id, ban), created };
   }
