@@ -140,6 +140,7 @@ describe('Data rights: erasing a user', () => {
     assert.deepEqual(await aliceChat.next('participant.removed'), {
       channel_id: t.project,
       user_id: t.bob.userId,
+      reason: 'removed',
     });
     const deleted = await aliceChat.next<MessageView>('message.deleted', () => true, 3);
     assert.match(deleted.user_id, /^erased-/);

@@ -117,8 +117,6 @@ export const createChannelBody = z
   })
   .meta({ id: 'CreateChannelRequest' });
 
-export const renameChannelBody = z.strictObject({ name: text(200) }).meta({ id: 'RenameChannelRequest' });
-
 export const sendMessageBody = z
   .strictObject({
     content: text(10_000)

@@ -26,6 +26,14 @@ export const messageView = z
     created_at: timestamp,
     edited_at: timestamp.nullable(),
     deleted_at: timestamp.nullable(),
+    from_blocked_user: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'in history pages and channel views only: true when the caller blocked the author (absent from ' +
+          'socket events: filter them with the caller’s block list)',
+      }),
   })
   .meta({ id: 'Message' });
 

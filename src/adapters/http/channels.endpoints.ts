@@ -1,9 +1,5 @@
-import {
-  channelParams,
-  createChannelBody,
-  listChannelsQuery,
-  renameChannelBody,
-} from '../edge/chat-request.schemas';
+import { channelParams, createChannelBody, listChannelsQuery } from '../edge/chat-request.schemas';
+import { updateChannelBody } from '../edge/moderation-request.schemas';
 import { channelList, channelView, muteState } from './chat-response.schemas';
 import { endpoint } from './endpoint';
 
@@ -64,17 +60,20 @@ export const channelEndpoints = [
     method: 'patch',
     path: '/channels/:id',
     tag: 'channels',
-    summary: 'Rename a group or contextual channel (admins)',
+    summary: 'Rename a group or contextual channel, set its slow mode (admins)',
+    description:
+      '`name` and `slow_mode_seconds` (0 turns it off), either or both; both are checked before either is ' +
+      'written. Direct channels have neither (403 `forbidden`). The channel gets `channel.updated`.',
     params: channelParams,
-    body: renameChannelBody,
-    responses: { 200: { description: 'the renamed channel', schema: channelView } },
+    body: updateChannelBody,
+    responses: { 200: { description: 'the updated channel', schema: channelView } },
     errors: ['channel_not_found', 'insufficient_role', 'forbidden'],
     handle: async ({ params, body, caller, useCases }) => ({
       status: 200,
-      body: await useCases.renameChannel.execute({
+      body: await useCases.moderation.updateChannelSettings.execute({
+        ...body,
         userId: caller.userId,
         channelId: params.id,
-        name: body.name,
       }),
     }),
   }),

@@ -6,7 +6,6 @@ import type { CreateChannel } from '../../application/channels/create-channel.us
 import type { GetChannel } from '../../application/channels/get-channel.use-case';
 import type { ListChannels } from '../../application/channels/list-channels.use-case';
 import type { MuteChannel } from '../../application/channels/mute-channel.use-case';
-import type { RenameChannel } from '../../application/channels/rename-channel.use-case';
 import type { UnmuteChannel } from '../../application/channels/unmute-channel.use-case';
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
@@ -45,6 +44,7 @@ import type { MarkRead } from '../../application/reading/mark-read.use-case';
 import type { RecordReadReceipt } from '../../application/reading/record-read-receipt.use-case';
 import type { UpsertUserProfile } from '../../application/users/upsert-user-profile.use-case';
 import type { Tenant } from '../../domain/tenant/tenant';
+import type { ModerationPorts, ModerationUseCases } from './moderation-context';
 
 /** Every port bound to one tenant. */
 export interface TenantPorts {
@@ -78,6 +78,8 @@ export interface TenantPorts {
   erasures: UserErasureStore;
   /** A user's sockets, presence and badge, across API nodes. */
   liveState: UserLiveState;
+  /** Bans, mutes, slow mode, flags, blocks (moderation-context.ts). */
+  moderation: ModerationPorts;
 }
 
 /** Every use case, wired to one tenant's ports. */
@@ -86,7 +88,6 @@ export interface TenantUseCases {
   listChannels: ListChannels;
   getChannel: GetChannel;
   checkChannelAccess: CheckChannelAccess;
-  renameChannel: RenameChannel;
   muteChannel: MuteChannel;
   unmuteChannel: UnmuteChannel;
   listMessages: ListMessages;
@@ -109,6 +110,8 @@ export interface TenantUseCases {
   exportTenantData: ExportTenantData;
   exportUserData: ExportUserData;
   eraseUser: EraseUser;
+  /** Moderation and blocking (moderation-context.ts). */
+  moderation: ModerationUseCases;
 }
 
 /** What an HTTP request, a socket or a job resolves from its tenant slug. */

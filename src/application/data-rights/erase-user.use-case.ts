@@ -119,7 +119,7 @@ export class EraseUser {
     await this.events.publish({
       type: 'participant.removed',
       channel_id: channel.id,
-      payload: { channel_id: channel.id, user_id },
+      payload: { channel_id: channel.id, user_id, reason: 'removed' },
     });
     return true;
   }

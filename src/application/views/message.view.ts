@@ -15,6 +15,11 @@ export interface MessageView {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /**
+   * Only in history pages and channel views returned to a caller: true when the caller blocked the
+   * author (views/moderation.view.ts, seenBy). Absent elsewhere (socket events, notifications).
+   */
+  from_blocked_user?: boolean;
 }
 
 export function toMessageView(message: Message): MessageView {

@@ -1,3 +1,4 @@
+import { ChannelModeration, ChannelModerationPrimitives } from '../moderation/channel-moderation';
 import { Participant, ParticipantPrimitives } from '../participant/participant';
 import { ParticipantRole } from '../participant/participant-role';
 import { requireText } from '../shared/text';
@@ -30,6 +31,8 @@ export interface ChannelPrimitives {
   /** The seq of the last message: 0 while the channel is empty. */
   last_message_seq: number;
   last_message_at: Date | null;
+  /** Bans, mutes, slow mode and direct-channel blocks (moderation/channel-moderation.ts); none when absent. */
+  moderation?: ChannelModerationPrimitives;
 }
 
 export interface RemovalOutcome {
@@ -40,8 +43,9 @@ export interface RemovalOutcome {
 
 export class Channel {
   private constructor(
-    private props: Omit<ChannelPrimitives, 'participants'>,
+    private props: Omit<ChannelPrimitives, 'participants' | 'moderation'>,
     private members: Participant[],
+    private readonly moderationState: ChannelModeration = ChannelModeration.none(),
   ) {}
 
   /** Validates a new channel; see new-channel.ts for the rules of each type. */
@@ -51,10 +55,11 @@ export class Channel {
   }
 
   static fromPrimitives(primitives: ChannelPrimitives): Channel {
-    const { participants, ...props } = primitives;
+    const { participants, moderation, ...props } = primitives;
     return new Channel(
       { ...props },
       participants.map((p) => Participant.fromPrimitives(p)),
+      ChannelModeration.fromPrimitives(moderation),
     );
   }
 
@@ -81,6 +86,11 @@ export class Channel {
   /** The inbox order's key: the last message's time, or the creation time while there is none. */
   get lastActivityAt(): Date {
     return this.props.last_message_at ?? this.props.created_at;
+  }
+
+  /** Bans, mutes, slow mode, blocks: changed through ChannelModerationRepository, under the channel's lock. */
+  get moderation(): ChannelModeration {
+    return this.moderationState;
   }
 
   get participants(): readonly Participant[] {
@@ -141,7 +151,11 @@ export class Channel {
   }
 
   toPrimitives(): ChannelPrimitives {
-    return { ...this.props, participants: this.members.map((p) => p.toPrimitives()) };
+    return {
+      ...this.props,
+      participants: this.members.map((p) => p.toPrimitives()),
+      moderation: this.moderationState.toPrimitives(),
+    };
   }
 
   private requireParticipant(userId: string): Participant {

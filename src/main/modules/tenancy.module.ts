@@ -23,6 +23,7 @@ import type { MongoTenantDirectory } from '../../adapters/persistence/mongo/mong
 import type { TenantTeardown } from '../../application/ports/tenant-lifecycle.port';
 import type { Lifecycle } from '../lifecycle';
 import { TenantForgetting } from '../tenant-forgetting';
+import { moderationPortsFactory } from './moderation.module';
 import type { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
 import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
@@ -92,6 +93,7 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
   const uuids: UuidGenerator = { next: () => randomUUID() };
   const prefix = config.REDIS_KEY_PREFIX;
   const presenceEraser = new RedisPresenceEraser(redis, presenceKeys);
+  const moderation = moderationPortsFactory(ctx);
   return (tenant: Tenant): TenantPorts => {
     const db = mongo.tenant(tenant.database_name, tenant.server);
     const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
@@ -99,7 +101,10 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
     const unreadTotals = new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`);
     return {
       channels: repositories.channels,
-      membership: access.forTenant(tenant.slug, repositories.channels),
+      // Removals, role and moderation changes are told to every node (ChannelAccessRevocations).
+      membership: access.forTenant(tenant.slug, repositories.channelModeration, (channelId) =>
+        revocations.publish(tenant.slug, channelId),
+      ),
       messages: repositories.messages,
       search: repositories.search,
       readStates: repositories.readStates,
@@ -122,6 +127,7 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
       dataReader: repositories.dataReader,
       erasures: repositories.erasures,
       liveState: new RedisUserLiveState(emitter, tenant.slug, presenceEraser, unreadTotals),
+      moderation: moderation(tenant, repositories, jobs),
     };
   };
 }

@@ -109,6 +109,18 @@ export class InMemoryChannelRepository implements ChannelRepository {
       row.lastMessage = structuredClone(message.toPrimitives());
   }
 
+  /** What MongoChannelModeration does: changes the stored primitives in place (false: no such channel). */
+  changeStored(id: string, change: (row: ChannelPrimitives) => void): boolean {
+    const row = this.rows.get(id);
+    if (row) change(row.channel);
+    return row !== undefined;
+  }
+
+  /** The id of the direct channel with this key, as MongoChannelModeration finds it. */
+  findIdByDirectKey(key: string): string | null {
+    return [...this.rows.values()].find((r) => r.channel.direct_key === key)?.channel.id ?? null;
+  }
+
   /** Test helper: how many channels are stored. */
   count(): number {
     return this.rows.size;

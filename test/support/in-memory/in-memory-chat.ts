@@ -16,6 +16,7 @@ import {
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
 import { InMemoryMessageSearch } from './in-memory-message-search';
+import { inMemoryModeration } from './in-memory-moderation';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
 import { InMemoryReadStateRepository } from './in-memory-read-state-repository';
 import { InMemoryEventPublisher, InMemoryJobQueue } from './in-memory-realtime';
@@ -47,8 +48,14 @@ export class InMemoryChat implements TenantPorts {
   readonly liveState = new InMemoryUserLiveState();
   /** InMemoryJobQueue does not model holds: a test drains the queue when it chooses to. */
   readonly sendHoldMs = 5_000;
+  readonly moderation = inMemoryModeration(this.channels, this.clock);
   /** Asks the channel every time (the real one may answer "yes" from a node's memory). */
   readonly membership: ChannelMembership = {
     isMember: async (channelId, userId) => !!(await this.channels.findById(channelId))?.participant(userId),
+    accessFor: async (channelId, userId) => {
+      const access = await this.moderation.channels.findAccess(channelId);
+      return access?.roles.has(userId) ? access : null;
+    },
+    changed: async () => undefined,
   };
 }

@@ -3,6 +3,14 @@ import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/c
 import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
 import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
+import {
+  messageFlagSchema,
+  tenantBanSchema,
+  userBlockSchema,
+  type MessageFlagDocument,
+  type TenantBanDocument,
+  type UserBlockDocument,
+} from './schemas/moderation.schemas';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
@@ -21,6 +29,9 @@ export interface TenantModels {
   migrations: Model<MigrationRecordDocument>;
   searchTerms: Model<SearchTermDocument>;
   userErasures: Model<UserErasureDocument>;
+  messageFlags: Model<MessageFlagDocument>;
+  userBlocks: Model<UserBlockDocument>;
+  tenantBans: Model<TenantBanDocument>;
 }
 
 /**
@@ -39,6 +50,9 @@ export function tenantModels(db: Connection): TenantModels {
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
     searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
     userErasures: modelOn(db, 'UserErasure', userErasureSchema),
+    messageFlags: modelOn(db, 'MessageFlag', messageFlagSchema),
+    userBlocks: modelOn(db, 'UserBlock', userBlockSchema),
+    tenantBans: modelOn(db, 'TenantBan', tenantBanSchema),
   };
 }
 

@@ -11,11 +11,15 @@ import type { UserErasureStore } from '../../../application/ports/user-erasure-s
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
+import { MongoChannelModeration } from './mongo-channel-moderation';
 import { MongoChannelRepository } from './mongo-channel-repository';
+import { MongoMessageFlags } from './mongo-message-flags';
 import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoTenantDataReader } from './mongo-tenant-data-reader';
+import { MongoTenantBans } from './mongo-tenant-bans';
+import { MongoUserBlocks } from './mongo-user-blocks';
 import { MongoUserDirectory } from './mongo-user-directory';
 import { MongoMessageSearch } from './mongo-message-search';
 import { MongoUserErasureStore } from './mongo-user-erasure-store';
@@ -32,6 +36,11 @@ export interface TenantRepositories {
   /** Data rights: exports read through it, erasures write through the other. */
   dataReader: TenantDataReader;
   erasures: UserErasureStore;
+  /** The channels' moderation field, and where the node's channel memory reads a channel's access. */
+  channelModeration: MongoChannelModeration;
+  flags: MongoMessageFlags;
+  blocks: MongoUserBlocks;
+  tenantBans: MongoTenantBans;
 }
 
 export interface TenantRepositoryDeps {
@@ -71,5 +80,9 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     users: new MongoUserDirectory(models.users),
     dataReader: new MongoTenantDataReader(models),
     erasures: new MongoUserErasureStore(models, locks),
+    channelModeration: new MongoChannelModeration(models.channels, locks),
+    flags: new MongoMessageFlags(models.messageFlags),
+    blocks: new MongoUserBlocks(models.userBlocks),
+    tenantBans: new MongoTenantBans(models.tenantBans),
   };
 }

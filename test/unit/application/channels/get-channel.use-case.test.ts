@@ -38,6 +38,7 @@ describe('GetChannel', () => {
       'last_read_message_id',
       'name',
       'participants',
+      'slow_mode_seconds',
       'unread_count',
       'updated_at',
     ]);

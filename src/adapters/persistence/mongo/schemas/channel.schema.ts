@@ -1,10 +1,11 @@
 import { Schema } from 'mongoose';
 import type { ChannelListing } from '../../../../application/ports/channel-repository.port';
 import { Channel, type ChannelPrimitives } from '../../../../domain/channel/channel.entity';
+import type { ChannelModerationPrimitives } from '../../../../domain/moderation/channel-moderation';
 import type { ParticipantPrimitives } from '../../../../domain/participant/participant';
 import { toMessage, type MessageDocument } from './message.schema';
 
-export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
+export interface ChannelDocument extends Omit<ChannelPrimitives, 'id' | 'moderation'> {
   _id: string;
   /**
    * Bumped by every change of `participants`. Participant changes rewrite the whole array (FerretDB
@@ -22,6 +23,12 @@ export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
   last_activity_at: Date;
   /** A copy of the last message in its current state (edits, deletion), so the inbox reads no messages. */
   last_message: MessageDocument | null;
+  /**
+   * Bans, mutes, slow mode and direct-channel blocks: on the channel so that the node's memory of a
+   * channel (read with its participants, one lookup) answers a send without another read. Absent on
+   * channels stored before moderation existed (none).
+   */
+  moderation?: ChannelModerationPrimitives | null;
 }
 
 const participantSchema = new Schema<ParticipantPrimitives>(
@@ -58,6 +65,7 @@ export const channelSchema = new Schema<ChannelDocument>(
     last_activity_at: { type: Date, required: true },
     // Mixed: stored as written; a nested messageSchema would bring its indexes along.
     last_message: { type: Schema.Types.Mixed, default: null },
+    moderation: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'channels', versionKey: false, autoIndex: false, id: false },
 );
@@ -112,6 +120,7 @@ export function toChannel(doc: ChannelDocument): Channel {
     last_message_id: doc.last_message_id,
     last_message_seq: doc.last_message_seq,
     last_message_at: doc.last_message_at,
+    moderation: doc.moderation ?? undefined,
   });
 }
 
