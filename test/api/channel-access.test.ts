@@ -18,6 +18,10 @@ const SAMPLE_BODIES: Record<string, object> = {
   'post /channels/:id/centralized': {},
   'post /channels/:id/participants': { user_id: 'mallory' },
   'patch /channels/:id/participants/:user_id': { role: 'admin' },
+  'post /channels/:id/bans': { user_id: 'bob' },
+  'post /channels/:id/mutes': { user_id: 'bob' },
+  'post /channels/:id/messages/:message_id/flags': { reason: 'x' },
+  'post /blocks': { user_id: 'bob' },
 };
 
 const key = (e: Endpoint) => `${e.method} ${e.path}`;
