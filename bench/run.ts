@@ -17,16 +17,20 @@
  * 4. Message search (bench/search/main.ts, docs/contract.md "Search"): GET search/ latency in a tenant
  *    of BENCH_SEARCH_MESSAGES (100,000) messages, beside the raw driver's postings lookup and a naive
  *    regex scan. BENCH_SEARCH_QUERIES (200).
- * BENCH_SECTIONS=hot-paths, =workers, =sdk or =search runs one of them (a comma-separated list, several). `npm run bench` then runs
+ * 5. Data rights exports (bench/export/main.ts, docs/performance.md): RSS growth, time and MongoDB
+ *    commands of a tenant export of BENCH_EXPORT_MESSAGES (100,000) messages in BENCH_EXPORT_CHANNELS
+ *    (10) channels, against a raw driver cursor over the same messages, and a user's export.
+ * BENCH_SECTIONS=hot-paths, =workers, =sdk, =search or =export runs one of them (a comma-separated list, several). `npm run bench` then runs
  * bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
+import { runExportBench } from './export/main';
 import { runHotPaths } from './hot-paths/main';
 import { runSdkBench } from './sdk/main';
 import { runSearchBench } from './search/main';
 import { runWorkersBench } from './workers/main';
 
 const [MESSAGES, BURST, CONCURRENCY] = [500, 1000, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk,search').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk,search,export').split(',');
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -34,6 +38,7 @@ async function main(): Promise<void> {
   if (SECTIONS.includes('workers')) await runWorkersBench(MESSAGES, BURST, CONCURRENCY);
   if (SECTIONS.includes('sdk')) await runSdkBench();
   if (SECTIONS.includes('search')) await runSearchBench();
+  if (SECTIONS.includes('export')) await runExportBench();
   console.log(`\nbench/run.ts took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -9,6 +9,7 @@ export const CHAT_ERROR_CODES = [
   'token_expired',
   'forbidden',
   'tenant_mismatch',
+  'tenant_suspended',
   'insufficient_role',
   'tenant_not_found',
   'channel_not_found',

@@ -49,10 +49,11 @@ export interface ParticipantAddedEvent {
   participant: Participant;
 }
 
-/** `participant.removed`. */
+/** `participant.removed`: `reason` says whether they left, were removed by an admin or banned. */
 export interface ParticipantRemovedEvent {
   channel_id: string;
   user_id: string;
+  reason: 'left' | 'removed' | 'banned';
 }
 
 /** `presence.update`: a user came online, went offline or changed status. */

@@ -1,7 +1,9 @@
 import { Container, type ContainerModule } from 'inversify';
 import type { Config } from './config';
+import { dataRightsModule } from './modules/data-rights.module';
 import { httpModule } from './modules/http.module';
 import { infrastructureModule } from './modules/infrastructure.module';
+import { moderationApiModule, moderationModule } from './modules/moderation.module';
 import { queueModule } from './modules/queue.module';
 import { realtimeEventsModule, realtimeModule } from './modules/realtime.module';
 import { restModule } from './modules/rest.module';
@@ -22,8 +24,17 @@ export function buildContainer(config: Config, kind: ProcessKind, extra: Contain
     queueModule,
     realtimeEventsModule,
     tenancyModule,
+    moderationModule,
   ];
-  if (kind === 'api') modules.push(httpModule, restModule, realtimeModule, userAccessModule);
+  if (kind === 'api')
+    modules.push(
+      httpModule,
+      restModule,
+      realtimeModule,
+      userAccessModule,
+      dataRightsModule,
+      moderationApiModule,
+    );
   if (kind === 'worker' || config.WORKERS_INLINE) modules.push(workersModule);
   container.loadSync(...modules, ...extra);
   return container;

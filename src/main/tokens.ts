@@ -49,6 +49,10 @@ export const TOKENS = {
   TenantStatusChanges: Symbol.for('TenantStatusChanges'),
   /** TenantTeardown: what deleting a tenant removes (jobs, Redis keys, database). */
   TenantTeardown: Symbol.for('TenantTeardown'),
+  /** ModerationMemory: this process's memory of tenant bans and block lists (API nodes keep it). */
+  ModerationMemory: Symbol.for('ModerationMemory'),
+  /** ModerationAnnouncements: tenant bans and block changes told to every API node. */
+  ModerationAnnouncements: Symbol.for('ModerationAnnouncements'),
   ProfileRefresh: Symbol.for('ProfileRefresh'),
   RequestLimits: Symbol.for('RequestLimits'),
 } as const;

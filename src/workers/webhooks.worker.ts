@@ -5,7 +5,7 @@ import { unrecoverable } from './job-errors';
 import type { TenantJobHandler } from './tenant-job';
 
 /**
- * `webhooks`: POSTs one notification to the tenant's webhook, signed with its secret. The body is
+ * `webhooks`: POSTs one notification, or one flagged message, to the tenant's webhook, signed with its secret. The body is
  * built from the job's data, so every retry sends the same bytes (with a fresh timestamp and
  * signature) and the same `X-Chat-Delivery` id, which a receiver can use to drop a duplicate. A
  * webhook removed meanwhile drops the delivery; a receiver answering 4xx fails it for good.
@@ -21,13 +21,16 @@ export function webhooksHandler(
       return;
     }
     const deliveryId = String(job.id);
-    const body = {
-      id: deliveryId,
-      type: 'notification',
-      tenant: tenant.slug,
-      user_id: data.user_id,
-      notification: data.notification,
-    };
+    const body =
+      'flag' in data
+        ? { id: deliveryId, type: 'message.flagged', tenant: tenant.slug, flag: data.flag }
+        : {
+            id: deliveryId,
+            type: 'notification',
+            tenant: tenant.slug,
+            user_id: data.user_id,
+            notification: data.notification,
+          };
     try {
       await sender.send({ url: current.webhook_url, secret: current.webhook_secret }, deliveryId, body);
     } catch (error) {

@@ -21,6 +21,10 @@ const SAMPLE_BODIES: Record<string, object> = {
   'post /channels/:id/messages/:message_id/reactions': { emoji: '+1' },
   'delete /channels/:id/messages/:message_id/reactions': { emoji: '+1' },
   'post /channels/:id/pinned': { message_id: 1 },
+  'post /channels/:id/bans': { user_id: 'bob' },
+  'post /channels/:id/mutes': { user_id: 'bob' },
+  'post /channels/:id/messages/:message_id/flags': { reason: 'x' },
+  'post /blocks': { user_id: 'bob' },
 };
 
 const key = (e: Endpoint) => `${e.method} ${e.path}`;

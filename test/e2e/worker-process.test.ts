@@ -12,7 +12,10 @@ describe('The worker process', function () {
     const code = await worker.kill('SIGTERM');
 
     assert.equal(code, 0, worker.log);
-    assert.match(worker.log, /"parts":\["queues","queue-workers","outbox-sweeper"\]/);
+    assert.match(
+      worker.log,
+      /"parts":\["queues","tenant-status-announcements","queue-workers","outbox-sweeper"\]/,
+    );
     assert.match(worker.log, /queue workers stopped/);
     assert.match(worker.log, /worker stopped/);
     await deleteRedisKeys(env.REDIS_KEY_PREFIX);

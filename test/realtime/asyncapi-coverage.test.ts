@@ -72,6 +72,7 @@ describe('The AsyncAPI document against the running server', () => {
     await bob.presence.next('online.users', () => true, 2);
 
     await byRest(chat, sent.message as Payload, bob.chat);
+    await moderationByRest(chat, alice.chat, bob.presence);
 
     bob.chat.close();
     await alice.chat.next('user.leave', (p) => p.user_id === 'bob');
@@ -99,6 +100,27 @@ describe('The AsyncAPI document against the running server', () => {
       'participant.removed': () => admin.delete(`${channel}/participants/carol/`),
     };
     for (const [event, command] of Object.entries(commands)) {
+      const res = await command();
+      assert.ok(res.status < 300, `${event}: ${res.status} ${JSON.stringify(res.body)}`);
+      await listener.next(event);
+    }
+  }
+
+  /** Moderation and blocking over REST: their events reach the channel's and the blocker's sockets. */
+  async function moderationByRest(
+    chat: ChannelScenario,
+    channelSocket: TestSocket,
+    blockerPresence: TestSocket,
+  ) {
+    const { alice, bob } = chat.users;
+    const channel = `channels/${chat.channelId}`;
+    const commands: Array<[string, TestSocket, () => Promise<{ status: number; body: unknown }>]> = [
+      ['participant.muted', channelSocket, () => alice.post(`${channel}/mutes/`, { user_id: 'bob' })],
+      ['participant.unmuted', channelSocket, () => alice.delete(`${channel}/mutes/bob/`)],
+      ['channel.updated', channelSocket, () => alice.patch(`${channel}/`, { slow_mode_seconds: 0 })],
+      ['block.updated', blockerPresence, () => bob.post('blocks/', { user_id: 'dave' })],
+    ];
+    for (const [event, listener, command] of commands) {
       const res = await command();
       assert.ok(res.status < 300, `${event}: ${res.status} ${JSON.stringify(res.body)}`);
       await listener.next(event);

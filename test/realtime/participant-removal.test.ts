@@ -38,7 +38,9 @@ describe('A participant removed from a channel', () => {
     assert.equal(removed.status, 200);
     assert.equal(chatReason, 'io server disconnect');
     assert.equal(typingReason, 'io server disconnect');
-    assert.deepEqual(bobChat.all('participant.removed'), [{ channel_id: chat.channelId, user_id: 'bob' }]);
+    assert.deepEqual(bobChat.all('participant.removed'), [
+      { channel_id: chat.channelId, user_id: 'bob', reason: 'removed' },
+    ]);
     assert.deepEqual(await carol.next<MessageView>('chat.message'), after);
     assert.deepEqual(bobChat.all('chat.message'), []);
   });

@@ -118,18 +118,6 @@ export const createChannelBody = z
   })
   .meta({ id: 'CreateChannelRequest' });
 
-export const updateChannelBody = z
-  .strictObject({
-    name: text(200).optional().meta({ description: 'the new name (not on direct channels)' }),
-    members_can_pin: z.boolean().optional().meta({
-      description: 'whether members may pin messages as admins do (not on direct channels)',
-    }),
-  })
-  .refine((body) => body.name !== undefined || body.members_can_pin !== undefined, {
-    message: 'give name, members_can_pin or both',
-  })
-  .meta({ id: 'UpdateChannelRequest' });
-
 export const sendMessageBody = z
   .strictObject({
     content: text(10_000)

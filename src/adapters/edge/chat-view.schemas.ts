@@ -48,6 +48,14 @@ export const messageView = z
       .nullable()
       .meta({ description: 'when it was pinned in its channel; null if it is not' }),
     pinned_by: z.string().nullable().meta({ description: 'who pinned it; null if it is not pinned' }),
+    from_blocked_user: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          'in history pages and channel views only: true when the caller blocked the author (absent from ' +
+          'socket events: filter them with the caller’s block list)',
+      }),
   })
   .meta({ id: 'Message' });
 

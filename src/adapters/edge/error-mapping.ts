@@ -18,6 +18,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  rate_limited: 429,
 };
 
 const UNAVAILABLE: ErrorReply = {
@@ -48,7 +49,9 @@ export function replyFor(error: unknown): ErrorReply {
         ? { 'WWW-Authenticate': 'Bearer' }
         : error.kind === 'unavailable'
           ? UNAVAILABLE.headers
-          : {};
+          : error.kind === 'rate_limited'
+            ? { 'Retry-After': String(error.details?.retry_after_seconds) }
+            : {};
     return { status: STATUS_BY_KIND[error.kind], code, message, details: detailsOf(error), headers };
   }
   if (isMongoUnavailable(error) || isRedisUnavailable(error)) return UNAVAILABLE;

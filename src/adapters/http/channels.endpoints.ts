@@ -1,9 +1,5 @@
-import {
-  channelParams,
-  createChannelBody,
-  listChannelsQuery,
-  updateChannelBody,
-} from '../edge/chat-request.schemas';
+import { channelParams, createChannelBody, listChannelsQuery } from '../edge/chat-request.schemas';
+import { updateChannelBody } from '../edge/moderation-request.schemas';
 import { channelList, channelView, muteState } from './chat-response.schemas';
 import { endpoint } from './endpoint';
 
@@ -64,17 +60,22 @@ export const channelEndpoints = [
     method: 'patch',
     path: '/channels/:id',
     tag: 'channels',
-    summary: 'Rename a group or contextual channel, or set whether members may pin (admins)',
+    summary: 'Rename a group or contextual channel, set its slow mode and whether members may pin (admins)',
     description:
-      'Give `name`, `members_can_pin` or both. Direct channels have neither: 403 `forbidden` (both ' +
-      'participants of a direct channel may pin).',
+      '`name`, `slow_mode_seconds` (0 turns it off) and `members_can_pin`, any of them; all are checked ' +
+      'before any is written. Direct channels have none (403 `forbidden`; both participants of a direct ' +
+      'channel may pin). The channel gets `channel.updated`.',
     params: channelParams,
     body: updateChannelBody,
     responses: { 200: { description: 'the updated channel', schema: channelView } },
     errors: ['channel_not_found', 'insufficient_role', 'forbidden'],
     handle: async ({ params, body, caller, useCases }) => ({
       status: 200,
-      body: await useCases.updateChannel.execute({ ...body, userId: caller.userId, channelId: params.id }),
+      body: await useCases.moderation.updateChannelSettings.execute({
+        ...body,
+        userId: caller.userId,
+        channelId: params.id,
+      }),
     }),
   }),
   endpoint({

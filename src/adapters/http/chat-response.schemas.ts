@@ -36,6 +36,11 @@ export const channelView = z
       description:
         'whether members may pin messages (admins always may; in a direct channel, both participants)',
     }),
+    slow_mode_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: '0: off; else one message per member (admins aside) per this many seconds' }),
     unread_count: z.number().int().min(0).meta({ description: 'the caller’s' }),
     last_read_message_id: id.nullable().meta({ description: 'the caller’s' }),
     is_muted: z.boolean().meta({ description: 'the caller’s' }),

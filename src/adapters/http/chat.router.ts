@@ -14,7 +14,9 @@ import {
   type Endpoint,
   type EndpointApi,
 } from './endpoint';
+import { blockEndpoints } from './blocks.endpoints';
 import { messageEndpoints } from './messages.endpoints';
+import { moderationEndpoints } from './moderation.endpoints';
 import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
 import { pinEndpoints } from './pins.endpoints';
@@ -34,6 +36,8 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...reactionEndpoints,
   ...pinEndpoints,
   ...searchEndpoints,
+  ...moderationEndpoints,
+  ...blockEndpoints,
 ];
 
 /** The chat API: a user token for the tenant in the path; what chatContext can refuse, every route can. */
@@ -48,6 +52,7 @@ export const CHAT_API: EndpointApi<ChatRequestContext> = {
     'tenant_mismatch',
     'tenant_not_found',
     'tenant_suspended',
+    'forbidden',
     'rate_limited',
     'internal_error',
     'service_unavailable',
@@ -73,7 +78,8 @@ export function chatRouter(deps: ChatRouterDeps): Router {
 
 /**
  * Resolves who calls and for which tenant, in this order: a valid token (401), the path's tenant
- * is the token's (403 tenant_mismatch), the budgets (429), the tenant exists (404 tenant_not_found).
+ * is the token's (403 tenant_mismatch), the budgets (429), the tenant exists (404 tenant_not_found),
+ * the user is not banned from it (403 forbidden).
  * Then the caller's profile is refreshed from the token's claims when they changed.
  */
 function chatContext(deps: ChatRouterDeps): RequestHandler {
@@ -85,6 +91,7 @@ function chatContext(deps: ChatRouterDeps): RequestHandler {
     const tenant = caller.tenant;
     await deps.limits.consume(tenant, caller.userId);
     const context = await deps.tenants.forSlug(tenant);
+    await context.useCases.moderation.checkTenantAccess.execute({ userId: caller.userId });
     await deps.profiles.refresh(tenant, caller, context.useCases.upsertUserProfile);
     setChatContext(res, { caller, useCases: context.useCases });
     next();

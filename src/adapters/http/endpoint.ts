@@ -20,10 +20,17 @@ export interface Reply {
   body: unknown;
 }
 
-/** A documented response: its description and, for JSON replies, the schema of the body. */
+/** A reply the route writes itself once its input is valid (status, headers, body): a stream. */
+export interface StreamedReply {
+  stream(res: Response): Promise<void>;
+}
+
+/** A documented response: its description and the schema of the body (of each line, for a stream). */
 export interface ResponseDoc {
   description: string;
   schema: z.ZodType;
+  /** `application/json` unless given (e.g. `application/x-ndjson`). */
+  contentType?: string;
 }
 
 /**
@@ -43,7 +50,7 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown, C = ChatRequest
   responses: Record<number, ResponseDoc>;
   /** Error codes this route can answer besides those of every route of its API (EndpointApi.errors). */
   errors: string[];
-  handle(input: EndpointInput<P, Q, B, C>): Promise<Reply>;
+  handle(input: EndpointInput<P, Q, B, C>): Promise<Reply | StreamedReply>;
 }
 
 /**
@@ -96,6 +103,7 @@ export function mountEndpoints<C extends object>(
         body: parseBody(e.body ?? undeclared, req.body),
         ...contextOf(res),
       });
+      if ('stream' in reply) return reply.stream(res);
       res.status(reply.status).json(reply.body);
     });
   }

@@ -79,10 +79,12 @@ export function openApiPath(expressPath: string): string {
   return `${expressPath.replace(/:([A-Za-z_]+)/g, '{$1}').replace(/\/$/, '')}/`;
 }
 
-export function jsonResponses(responses: Record<number, { description: string; schema: z.ZodType }>) {
+export function jsonResponses(
+  responses: Record<number, { description: string; schema: z.ZodType; contentType?: string }>,
+) {
   const out: RouteConfig['responses'] = {};
-  for (const [status, { description, schema }] of Object.entries(responses)) {
-    out[status] = { description, content: { 'application/json': { schema } } };
+  for (const [status, { description, schema, contentType }] of Object.entries(responses)) {
+    out[status] = { description, content: { [contentType ?? 'application/json']: { schema } } };
   }
   return out;
 }

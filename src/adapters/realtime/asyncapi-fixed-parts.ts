@@ -65,8 +65,9 @@ export const ACK_ERROR_MESSAGE = {
   description:
     '`{ok: false, error: {code, message, details?}}` with the REST codes: `validation_error` (payload ' +
     'shape, unknown event, domain rules; `details.fields` lists `[{field, message}]`), ' +
-    '`channel_not_found`, `message_not_found`, `forbidden`, `rate_limited`, `service_unavailable`, ' +
-    '`internal_error`.',
+    '`channel_not_found`, `message_not_found`, `forbidden` (a muted member, a blocked direct channel: ' +
+    '`details.reason`), `rate_limited` (`details.scope`: `user`, `tenant` or `slow_mode`), ' +
+    '`service_unavailable`, `internal_error`.',
 };
 
 export const CONNECT_ERROR_MESSAGE = {
@@ -77,6 +78,7 @@ export const CONNECT_ERROR_MESSAGE = {
     'Socket.IO’s CONNECT_ERROR packet rather than an event: the client’s `connect_error` listener gets ' +
     'an Error with `message` = the code and `data` = `{code, message}`. Codes: `unauthenticated`, ' +
     '`token_expired` (mint a token, set `socket.auth.token`, call `connect()`), `tenant_not_found`, ' +
+    '`tenant_suspended`, `forbidden` (the user is banned from the tenant), ' +
     '`channel_not_found` (not a participant, or no such channel), `not_found` (the main namespace), ' +
     '`service_unavailable`, `internal_error`. Clients do not retry a refusal by themselves.',
 };

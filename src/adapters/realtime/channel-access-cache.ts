@@ -1,5 +1,4 @@
-import type { ChannelMembership } from '../../application/ports/channel-membership.port';
-import type { ChannelRepository } from '../../application/ports/channel-repository.port';
+import type { ChannelAccess, ChannelMembership } from '../../application/ports/channel-membership.port';
 
 /** How long a channel's members are trusted without news of a removal (a revocation lost with Redis). */
 export const CHANNEL_ACCESS_TTL_MS = 15_000;
@@ -8,7 +7,10 @@ const CAPACITY = 5_000;
 /** Reads of a channel's members retried when a removal arrives while they are in flight. */
 const MAX_READS = 3;
 
-type MemberIds = Pick<ChannelRepository, 'findMemberIds'>;
+/** Where a channel's access is read: its document's participants and moderation, in one read. */
+export interface ChannelAccessSource {
+  findAccess(channelId: string): Promise<ChannelAccess | null>;
+}
 
 /** A channel of a tenant: its key in the cache, its id in the tenant. */
 interface Channel {
@@ -17,20 +19,22 @@ interface Channel {
 }
 
 interface Read {
-  members: Promise<ReadonlySet<string> | null>;
+  access: Promise<ChannelAccess | null>;
   /** The cache's revision when the read started: a removal since then may postdate its answer. */
   revision: number;
 }
 
 /**
- * The members of the channels this API node's sockets connect to, so that a burst of connections
- * costs one read per channel and a reconnection none. Trusted for "yes" only (ChannelMembership):
- * a user not among the remembered members is looked up again. A removal anywhere reaches every node
- * (ChannelAccessRevocations) and makes it forget the channel, also answers still in flight; the TTL
- * bounds what a lost revocation can leave behind. Concurrent lookups of one channel share one read.
+ * The members (with their roles) and the moderation of the channels this API node's sockets connect
+ * to and sends go to, so that a burst of connections costs one read per channel, a reconnection none,
+ * and a send reads no channel. Trusted for "yes" only (ChannelMembership): a user not among the
+ * remembered members is looked up again. A removal, a role or a moderation change anywhere reaches
+ * every node (ChannelAccessRevocations) and makes it forget the channel, also answers still in
+ * flight; the TTL bounds what a lost revocation can leave behind. Concurrent lookups of one channel
+ * share one read.
  */
 export class ChannelAccessCache {
-  private readonly entries = new Map<string, { members: ReadonlySet<string>; expiresAt: number }>();
+  private readonly entries = new Map<string, { access: ChannelAccess; expiresAt: number }>();
   private readonly reads = new Map<string, Read>();
   /** Bumped by every removal heard (any channel: they are rare), so no read in flight can miss one. */
   private revision = 0;
@@ -40,11 +44,21 @@ export class ChannelAccessCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** One tenant's ChannelMembership, answered from this cache and `channels`. */
-  forTenant(tenant: string, channels: MemberIds): ChannelMembership {
+  /**
+   * One tenant's ChannelMembership, answered from this cache and `channels`; `changed` is what tells
+   * every node (ChannelAccessRevocations.publish; by default only this cache forgets).
+   */
+  forTenant(
+    tenant: string,
+    channels: ChannelAccessSource,
+    changed: (channelId: string) => Promise<void> = async (channelId) => this.revoke(tenant, channelId),
+  ): ChannelMembership {
+    const accessFor = (channelId: string, userId: string) =>
+      this.accessFor({ key: keyOf(tenant, channelId), channelId }, userId, channels);
     return {
-      isMember: (channelId, userId) =>
-        this.isMember({ key: keyOf(tenant, channelId), channelId }, userId, channels),
+      accessFor,
+      isMember: async (channelId, userId) => (await accessFor(channelId, userId)) !== null,
+      changed,
     };
   }
 
@@ -62,38 +76,42 @@ export class ChannelAccessCache {
     this.revision += 1;
   }
 
-  private async isMember(channel: Channel, userId: string, channels: MemberIds): Promise<boolean> {
+  private async accessFor(
+    channel: Channel,
+    userId: string,
+    channels: ChannelAccessSource,
+  ): Promise<ChannelAccess | null> {
     const entry = this.entries.get(channel.key);
-    const cached = entry && entry.expiresAt > this.now() ? entry.members : undefined;
-    if (cached?.has(userId)) return true;
+    const cached = entry && entry.expiresAt > this.now() ? entry.access : undefined;
+    if (cached?.roles.has(userId)) return cached;
     // Nothing remembered: share a read in flight. Someone not among the members may have just been
     // added, so before a "no" they get a read that started after they asked.
-    const first = cached ? null : await this.membersOf(channel, channels, true);
-    if (first?.members?.has(userId)) return true;
-    if (first?.ownRead) return false;
-    return (await this.membersOf(channel, channels, false)).members?.has(userId) ?? false;
+    const first = cached ? null : await this.accessOf(channel, channels, true);
+    if (first?.access?.roles.has(userId)) return first.access;
+    if (first?.ownRead) return null;
+    const own = (await this.accessOf(channel, channels, false)).access;
+    return own?.roles.has(userId) ? own : null;
   }
 
-  private async membersOf(channel: Channel, channels: MemberIds, share: boolean) {
+  private async accessOf(channel: Channel, channels: ChannelAccessSource, share: boolean) {
     for (let attempt = 0; attempt < MAX_READS; attempt += 1) {
       const shared = share ? this.reads.get(channel.key) : undefined;
       const read = shared ?? this.startRead(channel, channels);
-      const members = await read.members;
-      if (read.revision === this.revision) return { members, ownRead: !shared };
+      const access = await read.access;
+      if (read.revision === this.revision) return { access, ownRead: !shared };
       share = false;
     }
-    return { members: null, ownRead: true };
+    return { access: null, ownRead: true };
   }
 
-  private startRead({ key, channelId }: Channel, channels: MemberIds): Read {
+  private startRead({ key, channelId }: Channel, channels: ChannelAccessSource): Read {
     const revision = this.revision;
     const settle = () => {
       if (this.reads.get(key) === read) this.reads.delete(key);
     };
-    const members = channels.findMemberIds(channelId).then(
-      (ids) => {
+    const access = channels.findAccess(channelId).then(
+      (found) => {
         settle();
-        const found = ids ? new Set(ids) : null;
         if (found && revision === this.revision) this.remember(key, found);
         return found;
       },
@@ -102,14 +120,14 @@ export class ChannelAccessCache {
         throw error;
       },
     );
-    const read: Read = { members, revision };
+    const read: Read = { access, revision };
     this.reads.set(key, read);
     return read;
   }
 
-  private remember(key: string, members: ReadonlySet<string>): void {
+  private remember(key: string, access: ChannelAccess): void {
     this.entries.delete(key);
-    this.entries.set(key, { members, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, { access, expiresAt: this.now() + this.ttlMs });
     if (this.entries.size > CAPACITY) this.entries.delete(this.entries.keys().next().value!);
   }
 }

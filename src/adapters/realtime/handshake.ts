@@ -39,7 +39,8 @@ function step(deps: HandshakeDeps, run: (socket: ServerSocket) => Promise<void>)
 }
 
 /**
- * The handshake of every namespace: the token's user, their tenant's context, the channel of the
+ * The handshake of every namespace: the token's user, their tenant's context (a user banned from the
+ * tenant is refused `forbidden`, from the node's memory of the tenant's bans), the channel of the
  * namespace (CheckChannelAccess: a non-participant gets `channel_not_found`, exactly as for a
  * channel that does not exist; answered from this node's memory of the channel's members when it
  * can), the profile refreshed from the token's claims (written only when they changed, after the
@@ -49,6 +50,7 @@ export function handshake(deps: HandshakeDeps): SocketMiddleware[] {
   const authenticate = step(deps, async (socket) => {
     const user = await deps.authenticator.verify(tokenOf(socket.handshake));
     const context = await deps.tenants.forSlug(user.tenant);
+    await context.useCases.moderation.checkTenantAccess.execute({ userId: user.userId });
     socket.data.session = { user, tenant: user.tenant, context, channelId: channelIdOf(socket.nsp.name) };
   });
   const checkMembership = step(deps, async (socket) => {

@@ -49,7 +49,13 @@ export const NAMESPACE_EVENTS = {
       'user.leave': 'A participant’s last connection to this channel closed (or its node died).',
       'participant.added': 'Someone was added to the channel.',
       'participant.removed':
-        'Someone was removed or left; the removed user’s channel sockets are then disconnected.',
+        'Someone was removed, left or was banned (`reason`); the removed user’s channel sockets are then ' +
+        'disconnected.',
+      'participant.muted':
+        'An admin muted a member (until `until`, or until lifted): they still read, their sends are refused.',
+      'participant.unmuted': 'An admin lifted a member’s mute: they may send again.',
+      'channel.updated':
+        'An admin renamed the channel, changed its slow mode or whether members may pin (`PATCH channels/{id}/`).',
       'reaction.added':
         'Someone reacted to a message: `reaction_counts` are the message’s counts after it, in the order ' +
         'of the changes; `own_reactions` is yours, so add `emoji` to it when `user_id` is you.',
@@ -90,6 +96,9 @@ export const NAMESPACE_EVENTS = {
         '(last one closed) or changed status.',
       'unread.update': 'To the user: their unread count in a channel changed.',
       notification: 'To the user: a new message in one of their channels.',
+      'block.updated':
+        'To the user: they blocked (`blocked: true`) or unblocked a user, from any device: filter live ' +
+        'events of blocked users with it (`GET blocks/` gives the whole list).',
     },
   },
 } as const satisfies Record<string, NamespaceEvents>;

@@ -52,7 +52,26 @@ export const SERVER_EVENTS = {
   'user.join': channelUser,
   'user.leave': channelUser,
   'participant.added': z.strictObject({ channel_id: channelId, participant: participantView }),
-  'participant.removed': channelUser,
+  'participant.removed': z.strictObject({
+    channel_id: channelId,
+    user_id: z.string(),
+    reason: z.enum(['left', 'removed', 'banned']).meta({
+      description: '`left`: they removed themselves; `removed`: by an admin; `banned`: by an admin’s ban',
+    }),
+  }),
+  'participant.muted': z.strictObject({
+    channel_id: channelId,
+    user_id: z.string(),
+    until: timestamp.nullable().meta({ description: 'when the mute ends; null: until an admin lifts it' }),
+  }),
+  'participant.unmuted': channelUser,
+  'channel.updated': z.strictObject({
+    channel_id: channelId,
+    name: z.string().nullable(),
+    slow_mode_seconds: count.meta({ description: '0: off' }),
+    members_can_pin: z.boolean(),
+    updated_at: timestamp,
+  }),
   'reaction.added': reaction,
   'reaction.removed': reaction,
   'message.pinned': pin,
@@ -67,6 +86,10 @@ export const SERVER_EVENTS = {
     channel_id: channelId,
     unread_count: count,
     total_unread: count.meta({ description: 'the user’s unread messages over their channels not muted' }),
+  }),
+  'block.updated': z.strictObject({
+    user_id: z.string().meta({ description: 'the user the recipient blocked or unblocked' }),
+    blocked: z.boolean(),
   }),
   notification: z.strictObject({
     type: z.enum(['message.new', 'mention']).meta({

@@ -82,6 +82,11 @@ export class RedisUnreadTotals implements UnreadTotals {
     return Number(await this.redis.eval(SEED, 1, this.key(userId), ...args));
   }
 
+  /** Deletes the user's hash (their erasure); a later record starts an unseeded one. */
+  async forget(userId: string): Promise<void> {
+    await this.redis.del(this.key(userId));
+  }
+
   private key(userId: string): string {
     return `${this.keyPrefix}:unread:${encodeURIComponent(userId)}`;
   }

@@ -1,9 +1,11 @@
 import type { GetCentralizedView } from '../../application/centralized/get-centralized-view.use-case';
+import type { EraseUser } from '../../application/data-rights/erase-user.use-case';
+import type { ExportTenantData } from '../../application/data-rights/export-tenant-data.use-case';
+import type { ExportUserData } from '../../application/data-rights/export-user-data.use-case';
 import type { CreateChannel } from '../../application/channels/create-channel.use-case';
 import type { GetChannel } from '../../application/channels/get-channel.use-case';
 import type { ListChannels } from '../../application/channels/list-channels.use-case';
 import type { MuteChannel } from '../../application/channels/mute-channel.use-case';
-import type { UpdateChannel } from '../../application/channels/update-channel.use-case';
 import type { UnmuteChannel } from '../../application/channels/unmute-channel.use-case';
 import type { DeleteMessage } from '../../application/messaging/delete-message.use-case';
 import type { EditMessage } from '../../application/messaging/edit-message.use-case';
@@ -38,7 +40,10 @@ import type { PresenceReader } from '../../application/ports/presence-reader.por
 import type { ReadReceiptRepository } from '../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../application/ports/read-state-repository.port';
 import type { SendOutbox } from '../../application/ports/send-outbox.port';
+import type { TenantDataReader } from '../../application/ports/tenant-data-reader.port';
 import type { UserDirectory } from '../../application/ports/user-directory.port';
+import type { UserErasureStore } from '../../application/ports/user-erasure-store.port';
+import type { UserLiveState } from '../../application/ports/user-live-state.port';
 import type { UnreadTotals } from '../../application/ports/unread-totals.port';
 import type { UuidGenerator } from '../../application/ports/uuid-generator.port';
 import type { GetReadBy } from '../../application/reading/get-read-by.use-case';
@@ -46,6 +51,7 @@ import type { MarkRead } from '../../application/reading/mark-read.use-case';
 import type { RecordReadReceipt } from '../../application/reading/record-read-receipt.use-case';
 import type { UpsertUserProfile } from '../../application/users/upsert-user-profile.use-case';
 import type { Tenant } from '../../domain/tenant/tenant';
+import type { ModerationPorts, ModerationUseCases } from './moderation-context';
 
 /** Every port bound to one tenant. */
 export interface TenantPorts {
@@ -77,6 +83,14 @@ export interface TenantPorts {
   sendHoldMs: number;
   /** The tenant's webhook, for offline recipients. */
   offline: OfflineNotifier;
+  /** Data rights: the tenant's data read in bounded memory for exports. */
+  dataReader: TenantDataReader;
+  /** Data rights: the writes of a user's erasure. */
+  erasures: UserErasureStore;
+  /** A user's sockets, presence and badge, across API nodes. */
+  liveState: UserLiveState;
+  /** Bans, mutes, slow mode, flags, blocks (moderation-context.ts). */
+  moderation: ModerationPorts;
 }
 
 /** Every use case, wired to one tenant's ports. */
@@ -85,7 +99,6 @@ export interface TenantUseCases {
   listChannels: ListChannels;
   getChannel: GetChannel;
   checkChannelAccess: CheckChannelAccess;
-  updateChannel: UpdateChannel;
   muteChannel: MuteChannel;
   unmuteChannel: UnmuteChannel;
   listMessages: ListMessages;
@@ -110,6 +123,11 @@ export interface TenantUseCases {
   pinMessage: PinMessage;
   unpinMessage: UnpinMessage;
   listPinnedMessages: ListPinnedMessages;
+  exportTenantData: ExportTenantData;
+  exportUserData: ExportUserData;
+  eraseUser: EraseUser;
+  /** Moderation and blocking (moderation-context.ts). */
+  moderation: ModerationUseCases;
 }
 
 /** What an HTTP request, a socket or a job resolves from its tenant slug. */

@@ -4,9 +4,11 @@ import { byChannel, channelViewsFor } from '../channels/channel-views';
 import { ChannelListing, ChannelRepository } from '../ports/channel-repository.port';
 import { MessageRepository } from '../ports/message-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UserBlocks } from '../ports/user-blocks.port';
 import { DEFAULT_LIMIT } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
 import { MessageView, toMessageView } from '../views/message.view';
+import { seenBy } from '../views/moderation.view';
 
 export interface GetCentralizedViewInput {
   userId: string;
@@ -40,20 +42,22 @@ export class GetCentralizedView {
     private readonly channels: ChannelRepository,
     private readonly messages: MessageRepository,
     private readonly readStates: ReadStateRepository,
+    private readonly blocks: UserBlocks,
   ) {}
 
   async execute(input: GetCentralizedViewInput): Promise<CentralizedView> {
     const limit = input.limit ?? DEFAULT_LIMIT;
     const includeMuted = input.include_muted ?? false;
-    const [listings, states] = await Promise.all([
+    const [listings, states, blocked] = await Promise.all([
       this.channels.listByMember(input.userId),
       this.readStates.findByUser(input.userId),
+      this.blocks.blockedBy(input.userId),
     ]);
-    const conversations = channelViewsFor(listings, byChannel(states), input.userId);
+    const conversations = channelViewsFor(listings, byChannel(states), input.userId, blocked);
     const anchor =
       input.channelId === undefined
         ? null
-        : await this.anchor(input.userId, input.channelId, listings, conversations, limit);
+        : await this.anchor(input.userId, input.channelId, listings, conversations, limit, blocked);
     const counted = conversations.filter((c) => includeMuted || !c.is_muted);
     return {
       channel: anchor?.channel ?? null,
@@ -73,15 +77,14 @@ export class GetCentralizedView {
     listings: readonly ChannelListing[],
     conversations: readonly ChannelView[],
     limit: number,
+    blocked: ReadonlySet<string>,
   ) {
     const index = listings.findIndex((l) => l.channel.id === channelId);
     if (index < 0) throw new ChannelNotFoundError();
     const channel = listings[index].channel;
     assertCanRead(channel, userId);
     const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
-    return {
-      channel: conversations[index],
-      messages: page.messages.map((message) => toMessageView(message, userId)),
-    };
+    const messages = page.messages.map((m) => seenBy(toMessageView(m, userId), blocked));
+    return { channel: conversations[index], messages };
   }
 }

@@ -2,6 +2,7 @@ import type { ChannelType } from '../../domain/channel/channel-type';
 import { optionalText } from '../../domain/shared/text';
 import { ChannelListing, ChannelRepository, InboxFilter } from '../ports/channel-repository.port';
 import { ReadStateRepository } from '../ports/read-state-repository.port';
+import { UserBlocks } from '../ports/user-blocks.port';
 import { DEFAULT_LIMIT } from '../shared/params';
 import { ChannelView } from '../views/channel.view';
 import { byChannel, channelViewsFor } from './channel-views';
@@ -35,16 +36,20 @@ export class ListChannels {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly readStates: ReadStateRepository,
+    private readonly blocks: UserBlocks,
   ) {}
 
   async execute(input: ListChannelsInput): Promise<ListChannelsResult> {
     const limit = input.limit ?? DEFAULT_LIMIT;
     const after = decodeInboxCursor(input.cursor);
-    const page = await this.channels.pageByMember(input.userId, { ...parseFilter(input), limit, after });
+    const [page, blocked] = await Promise.all([
+      this.channels.pageByMember(input.userId, { ...parseFilter(input), limit, after }),
+      this.blocks.blockedBy(input.userId),
+    ]);
     const ids = page.listings.map((l) => l.channel.id);
     const states = ids.length === 0 ? [] : await this.readStates.findByUser(input.userId, ids);
     return {
-      results: channelViewsFor(page.listings, byChannel(states), input.userId),
+      results: channelViewsFor(page.listings, byChannel(states), input.userId, blocked),
       next_cursor: page.has_more ? cursorAfter(page.listings) : null,
     };
   }

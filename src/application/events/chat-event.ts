@@ -23,6 +23,34 @@ export interface ParticipantAddedPayload {
 export interface ParticipantRemovedPayload {
   channel_id: string;
   user_id: string;
+  /** `left` (they removed themselves), `removed` (by an admin), `banned` (by an admin's ban). */
+  reason: 'left' | 'removed' | 'banned';
+}
+
+export interface ParticipantMutedPayload {
+  channel_id: string;
+  user_id: string;
+  /** Null: until an admin lifts it. */
+  until: string | null;
+}
+
+export interface ParticipantUnmutedPayload {
+  channel_id: string;
+  user_id: string;
+}
+
+export interface ChannelUpdatedPayload {
+  channel_id: string;
+  name: string | null;
+  slow_mode_seconds: number;
+  members_can_pin: boolean;
+  updated_at: string;
+}
+
+/** To the blocker's own sockets (their other devices keep their block list current). */
+export interface BlockUpdatedPayload {
+  user_id: string;
+  blocked: boolean;
 }
 
 export interface UnreadUpdatePayload {
@@ -78,10 +106,15 @@ export type ChannelEvent =
   | ToChannel<'reaction.added', ReactionPayload>
   | ToChannel<'reaction.removed', ReactionPayload>
   | ToChannel<'message.pinned', PinPayload>
-  | ToChannel<'message.unpinned', PinPayload>;
+  | ToChannel<'message.unpinned', PinPayload>
+  | ToChannel<'participant.muted', ParticipantMutedPayload>
+  | ToChannel<'participant.unmuted', ParticipantUnmutedPayload>
+  | ToChannel<'channel.updated', ChannelUpdatedPayload>;
 
 export type UserEvent =
-  ToUser<'unread.update', UnreadUpdatePayload> | ToUser<'notification', NotificationPayload>;
+  | ToUser<'unread.update', UnreadUpdatePayload>
+  | ToUser<'notification', NotificationPayload>
+  | ToUser<'block.updated', BlockUpdatedPayload>;
 
 export type ChatEvent = ChannelEvent | UserEvent;
 
@@ -97,6 +130,10 @@ export const SOCKET_EVENT_NAMES = {
   'reaction.removed': 'reaction.removed',
   'message.pinned': 'message.pinned',
   'message.unpinned': 'message.unpinned',
+  'participant.muted': 'participant.muted',
+  'participant.unmuted': 'participant.unmuted',
+  'channel.updated': 'channel.updated',
   'unread.update': 'unread.update',
   notification: 'notification',
+  'block.updated': 'block.updated',
 } as const satisfies Record<ChatEvent['type'], string>;

@@ -1,5 +1,6 @@
 import { ReadReceiptRange } from '../../domain/read/read-receipt';
 import { NotificationPayload } from '../events/chat-event';
+import type { FlagView } from '../views/moderation.view';
 
 /*
  * Jobs for the three queues. Ids are deterministic, derived from what the job does, so a retried
@@ -37,10 +38,18 @@ export interface NotificationJobData extends MessageJobData {
 }
 
 /** One notification to deliver to the tenant's webhook (an offline recipient). */
-export interface WebhookJobData {
+export interface NotificationWebhookData {
   user_id: string;
   notification: NotificationPayload;
 }
+
+/** A flagged message to report to the tenant's webhook (its moderators). */
+export interface FlagWebhookData {
+  flag: FlagView;
+}
+
+/** What the `webhooks` queue delivers: a notification, or a flag. */
+export type WebhookJobData = NotificationWebhookData | FlagWebhookData;
 
 export type Job =
   | { queue: 'read-receipts'; id: string; data: ReadReceiptJobData }
@@ -102,4 +111,9 @@ export function webhookJob(userId: string, notification: NotificationPayload): J
     id: `webhook.${notification.message.id}.${user}`,
     data: { user_id: userId, notification },
   };
+}
+
+/** Report one flag to the tenant's webhook; one job per flag. */
+export function flagWebhookJob(flag: FlagView): Job {
+  return { queue: 'webhooks', id: `webhook.flag.${flag.id}`, data: { flag } };
 }

@@ -2,8 +2,10 @@ import { Channel } from '../../domain/channel/channel.entity';
 import { loadMessageIn, loadReadableChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
 import { MessagePageQuery, MessageRepository } from '../ports/message-repository.port';
+import { UserBlocks } from '../ports/user-blocks.port';
 import { DEFAULT_LIMIT } from '../shared/params';
 import { MessageView, toMessageView } from '../views/message.view';
+import { seenBy } from '../views/moderation.view';
 
 export interface ListMessagesInput {
   userId: string;
@@ -28,20 +30,25 @@ export interface ListMessagesResult {
  * `limit` messages before it; with `after`: the first `limit` after it (after 0: the first `limit`); with both: the first `limit`
  * between them. The channel's history includes thread replies (each carries its parent_id, as in
  * Mattermost), so seq has no gaps a client would mistake for lost messages; `parent_id` gives a
- * thread's replies alone (a reply's id gives its whole thread).
+ * thread's replies alone (a reply's id gives its whole thread). Messages of users the caller blocked
+ * are there too, flagged `from_blocked_user` for the caller's client.
  * @throws ChannelNotFoundError, MessageNotFoundError (a bound or parent not in this channel).
  */
 export class ListMessages {
   constructor(
     private readonly channels: ChannelRepository,
     private readonly messages: MessageRepository,
+    private readonly blocks: UserBlocks,
   ) {}
 
   async execute(input: ListMessagesInput): Promise<ListMessagesResult> {
-    const { channel } = await loadReadableChannel(this.channels, input.channelId, input.userId);
+    const [{ channel }, blocked] = await Promise.all([
+      loadReadableChannel(this.channels, input.channelId, input.userId),
+      this.blocks.blockedBy(input.userId),
+    ]);
     const page = await this.messages.page(channel.id, await this.queryFor(channel, input));
     return {
-      results: page.messages.map((message) => toMessageView(message, input.userId)),
+      results: page.messages.map((m) => seenBy(toMessageView(m, input.userId), blocked)),
       has_more_before: page.has_more_before,
       has_more_after: page.has_more_after,
     };

@@ -1,4 +1,5 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
+import { assertNoneBanned } from '../../domain/access/moderation-policy';
 import { Participant, ParticipantInput } from '../../domain/participant/participant';
 import { loadChannel } from '../shared/load-channel';
 import { ChannelRepository } from '../ports/channel-repository.port';
@@ -25,7 +26,7 @@ export interface AddParticipantResult {
  * Adds a user to a group or contextual channel. Without user_type, the type known from the user's
  * profile is used (internal for a user never seen). The new participant starts with everything read.
  * @throws ChannelNotFoundError, InsufficientRoleError (only admins add people),
- *   DirectChannelMembershipError, ValidationError.
+ *   DirectChannelMembershipError, ValidationError, UserBannedError (conflict: banned from the channel).
  */
 export class AddParticipant {
   constructor(
@@ -41,6 +42,8 @@ export class AddParticipant {
     assertCanAddParticipant(channel, input.userId);
     const [known] = await withKnownUserTypes(this.users, [input]);
     const candidate = Participant.create(known, this.clock.now());
+    if (!channel.participant(candidate.userId))
+      assertNoneBanned(channel, [candidate.userId], this.clock.now());
     if (!channel.addParticipant(candidate)) {
       return { participant: toParticipantView(channel.participant(candidate.userId)!), added: false };
     }

@@ -1,4 +1,5 @@
 import { assertCanAddParticipant } from '../../domain/access/access-policy';
+import { assertNoneBanned } from '../../domain/access/moderation-policy';
 import { ParticipantInput } from '../../domain/participant/participant';
 import { participantList } from '../../domain/participant/participant-list';
 import { channelViewFor } from '../channels/channel-views';
@@ -32,7 +33,8 @@ export interface AddParticipantsResult {
  * in one update. Users already in are left unchanged, as AddParticipant leaves them; each user added
  * gets a read state with the history read and a participant.added event.
  * @throws ChannelNotFoundError, InsufficientRoleError (only admins add people),
- *   DirectChannelMembershipError, ValidationError (naming the entry: `participants.2.role`).
+ *   DirectChannelMembershipError, ValidationError (naming the entry: `participants.2.role`),
+ *   UserBannedError (conflict: one of them is banned from the channel; nobody is added).
  */
 export class AddParticipants {
   constructor(
@@ -48,7 +50,10 @@ export class AddParticipants {
     const channel = listing.channel;
     assertCanAddParticipant(channel, input.userId);
     const entries = await withKnownUserTypes(this.users, input.participants);
-    const fresh = channel.addParticipants(participantList(entries, this.clock.now()));
+    const listed = participantList(entries, this.clock.now());
+    const newcomers = listed.filter((p) => !channel.participant(p.userId)).map((p) => p.userId);
+    assertNoneBanned(channel, newcomers, this.clock.now());
+    const fresh = channel.addParticipants(listed);
     if (fresh.length > 0) {
       await this.channels.addParticipants(channel.id, fresh);
       await Promise.all(fresh.map((p) => this.readStates.create(newMembershipState(channel, p))));

@@ -43,7 +43,11 @@ export class RemoveParticipant {
     await this.events.publish({
       type: 'participant.removed',
       channel_id: channel.id,
-      payload: { channel_id: channel.id, user_id: targetId },
+      payload: {
+        channel_id: channel.id,
+        user_id: targetId,
+        reason: targetId === input.userId ? 'left' : 'removed',
+      },
     });
     return { removed: toParticipantView(removed), promoted: promoted ? toParticipantView(promoted) : null };
   }

@@ -34,6 +34,8 @@ export interface ChannelView extends CallerChannelState {
   last_message: MessageView | null;
   /** Whether members may pin messages (admins always may; in a direct channel, both participants). */
   members_can_pin: boolean;
+  /** 0: off; else each member but admins sends at most one message per this many seconds. */
+  slow_mode_seconds: number;
 }
 
 export function toParticipantView(participant: Participant): ParticipantView {
@@ -60,6 +62,7 @@ export function toChannelView(
     updated_at: c.updated_at.toISOString(),
     last_message: lastMessage,
     members_can_pin: channel.membersCanPin,
+    slow_mode_seconds: channel.moderation.slowModeSeconds,
     unread_count: caller.unread_count,
     last_read_message_id: caller.last_read_message_id,
     is_muted: caller.is_muted,

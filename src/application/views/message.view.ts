@@ -26,6 +26,11 @@ export interface MessageView {
   own_reactions: ReactionEmoji[] | null;
   pinned_at: string | null;
   pinned_by: string | null;
+  /**
+   * Only in history pages and channel views returned to a caller: true when the caller blocked the
+   * author (views/moderation.view.ts, seenBy). Absent elsewhere (socket events, notifications).
+   */
+  from_blocked_user?: boolean;
 }
 
 /**

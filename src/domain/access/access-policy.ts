@@ -10,7 +10,8 @@ import { InsufficientRoleError, NotMessageAuthorError } from './access.errors';
  * user to be a participant: anyone else gets ChannelNotFoundError, exactly as if the channel did not
  * exist, so ids cannot be probed. Roles (docs/contract.md): admins manage participants, the name and roles;
  * members and guests read and send. Adding people is admin-only ("admin manages participants"),
- * which also covers "a guest cannot add people".
+ * which also covers "a guest cannot add people". Moderation (bans, mutes, slow mode, flags, blocks,
+ * tenant bans) is the other half of this policy: moderation-policy.ts.
  */
 
 /** Returns the caller's participation; read access is simply being a participant. */
@@ -20,7 +21,10 @@ export function assertCanRead(channel: Channel, userId: string): Participant {
   return participant;
 }
 
-/** Every participant, guests included, may send. */
+/**
+ * Every participant, guests included, may send, within the channel's moderation: the send applies
+ * moderation-policy.ts (assertCanSendNow: bans, mutes, blocks, slow mode) to what it knows of the channel.
+ */
 export function assertCanSend(channel: Channel, userId: string): Participant {
   return assertCanRead(channel, userId);
 }
@@ -117,7 +121,7 @@ export function assertCanChangePinSetting(channel: Channel, userId: string): Par
   return requireAdmin(channel, userId, 'changing who may pin');
 }
 
-function requireAdmin(channel: Channel, userId: string, action: string): Participant {
+export function requireAdmin(channel: Channel, userId: string, action: string): Participant {
   const participant = assertCanRead(channel, userId);
   if (!participant.isAdmin) throw new InsufficientRoleError(action, 'admin');
   return participant;

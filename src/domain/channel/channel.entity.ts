@@ -1,3 +1,4 @@
+import { ChannelModeration, ChannelModerationPrimitives } from '../moderation/channel-moderation';
 import { Participant, ParticipantPrimitives } from '../participant/participant';
 import { ParticipantRole } from '../participant/participant-role';
 import { requireText } from '../shared/text';
@@ -33,6 +34,8 @@ export interface ChannelPrimitives {
   last_message_at: Date | null;
   /** Whether members (not only admins) may pin messages; absent: no. Direct channels ignore it. */
   members_can_pin?: boolean;
+  /** Bans, mutes, slow mode and direct-channel blocks (moderation/channel-moderation.ts); none when absent. */
+  moderation?: ChannelModerationPrimitives;
 }
 
 export interface RemovalOutcome {
@@ -43,8 +46,9 @@ export interface RemovalOutcome {
 
 export class Channel {
   private constructor(
-    private props: Omit<ChannelPrimitives, 'participants'>,
+    private props: Omit<ChannelPrimitives, 'participants' | 'moderation'>,
     private members: Participant[],
+    private readonly moderationState: ChannelModeration = ChannelModeration.none(),
   ) {}
 
   /** Validates a new channel; see new-channel.ts for the rules of each type. */
@@ -54,10 +58,11 @@ export class Channel {
   }
 
   static fromPrimitives(primitives: ChannelPrimitives): Channel {
-    const { participants, ...props } = primitives;
+    const { participants, moderation, ...props } = primitives;
     return new Channel(
       { ...props },
       participants.map((p) => Participant.fromPrimitives(p)),
+      ChannelModeration.fromPrimitives(moderation),
     );
   }
 
@@ -89,6 +94,11 @@ export class Channel {
   /** Members may pin as admins do (the channel's setting; see assertCanPin). */
   get membersCanPin(): boolean {
     return this.props.members_can_pin ?? false;
+  }
+
+  /** Bans, mutes, slow mode, blocks: changed through ChannelModerationRepository, under the channel's lock. */
+  get moderation(): ChannelModeration {
+    return this.moderationState;
   }
 
   get participants(): readonly Participant[] {
@@ -156,7 +166,11 @@ export class Channel {
   }
 
   toPrimitives(): ChannelPrimitives {
-    return { ...this.props, participants: this.members.map((p) => p.toPrimitives()) };
+    return {
+      ...this.props,
+      participants: this.members.map((p) => p.toPrimitives()),
+      moderation: this.moderationState.toPrimitives(),
+    };
   }
 
   private requireParticipant(userId: string): Participant {

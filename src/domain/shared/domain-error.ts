@@ -3,7 +3,7 @@
  * (HTTP status, socket ack, job retry policy) in one place each.
  */
 export type ErrorKind =
-  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable';
+  'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'unavailable' | 'rate_limited';
 
 /**
  * Base class of every error the domain and the use cases throw on purpose.
@@ -40,4 +40,14 @@ export class ConflictError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code: string = 'forbidden';
   readonly kind = 'forbidden';
+}
+
+/** Too soon: `details.retry_after_seconds` says when the same request would be let in. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+  readonly kind = 'rate_limited';
+
+  constructor(message: string, details: { scope: string; retry_after_seconds: number }) {
+    super(message, details);
+  }
 }

@@ -5,12 +5,14 @@ import { MongoSendOutbox } from '../../adapters/persistence/mongo/mongo-send-out
 import { createTenantRepositories } from '../../adapters/persistence/mongo/tenant-repositories';
 import { tenantModels } from '../../adapters/persistence/mongo/tenant-models';
 import type { PresenceKeys } from '../../adapters/presence/presence-keys';
+import { RedisPresenceEraser } from '../../adapters/presence/redis-presence-eraser';
 import { RedisPresenceReader } from '../../adapters/presence/redis-presence-reader';
 import { BullMqJobQueue } from '../../adapters/queue/bullmq-job-queue';
 import type { BullMqQueues } from '../../adapters/queue/bullmq-queues';
 import type { ChannelAccessCache } from '../../adapters/realtime/channel-access-cache';
 import type { ChannelAccessRevocations } from '../../adapters/realtime/channel-access-revocations';
 import type { RedisSocketEmitter } from '../../adapters/realtime/redis-socket-emitter';
+import { RedisUserLiveState } from '../../adapters/realtime/redis-user-live-state';
 import { SocketIoEventPublisher } from '../../adapters/realtime/socket-io-event-publisher';
 import type { RedisConnections } from '../../adapters/redis/redis-connections';
 import { RedisTenantStatusChanges } from '../../adapters/redis/redis-tenant-status-changes';
@@ -21,6 +23,7 @@ import type { MongoTenantDirectory } from '../../adapters/persistence/mongo/mong
 import type { TenantTeardown } from '../../application/ports/tenant-lifecycle.port';
 import type { Lifecycle } from '../lifecycle';
 import { TenantForgetting } from '../tenant-forgetting';
+import { moderationPortsFactory } from './moderation.module';
 import type { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import { RedisNotificationLog } from '../../adapters/redis/redis-notification-log';
 import { RedisUnreadTotals } from '../../adapters/redis/redis-unread-totals';
@@ -89,13 +92,19 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
   const clock = ctx.get<Clock>(TOKENS.Clock);
   const uuids: UuidGenerator = { next: () => randomUUID() };
   const prefix = config.REDIS_KEY_PREFIX;
+  const presenceEraser = new RedisPresenceEraser(redis, presenceKeys);
+  const moderation = moderationPortsFactory(ctx);
   return (tenant: Tenant): TenantPorts => {
     const db = mongo.tenant(tenant.database_name, tenant.server);
     const repositories = createTenantRepositories(db, { redis, keyPrefix: prefix, mutex });
     const jobs = new BullMqJobQueue(queues, tenant.slug, config.DEPENDENCY_TIMEOUT_MS);
+    const unreadTotals = new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`);
     return {
       channels: repositories.channels,
-      membership: access.forTenant(tenant.slug, repositories.channels),
+      // Removals, role and moderation changes are told to every node (ChannelAccessRevocations).
+      membership: access.forTenant(tenant.slug, repositories.channelModeration, (channelId) =>
+        revocations.publish(tenant.slug, channelId),
+      ),
       messages: repositories.messages,
       search: repositories.search,
       readStates: repositories.readStates,
@@ -114,9 +123,13 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
         config.NOTIFICATION_DEDUPE_TTL_S,
       ),
       presence: new RedisPresenceReader(redis, presenceKeys, tenant.slug),
-      unreadTotals: new RedisUnreadTotals(redis, `${prefix}:{t:${tenant.slug}}`),
+      unreadTotals,
       sendHoldMs: config.OUTBOX_MIN_AGE_MS,
       offline: new WebhookOfflineNotifier(directory, tenant.slug, jobs),
+      dataReader: repositories.dataReader,
+      erasures: repositories.erasures,
+      liveState: new RedisUserLiveState(emitter, tenant.slug, presenceEraser, unreadTotals),
+      moderation: moderation(tenant, repositories, jobs),
     };
   };
 }

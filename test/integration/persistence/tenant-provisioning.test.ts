@@ -15,18 +15,21 @@ const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boo
     {
       key: { member_ids: 1, host_application_id: 1, context_object_type: 1, context_object_id: 1 },
     },
+    { key: { created_by: 1 } },
   ],
   messages: [
     { key: { channel_id: 1, seq: 1 }, unique: true },
     { key: { channel_id: 1, block: 1 } },
     { key: { channel_id: 1, parent_id: 1 } },
     { key: { idem_key: 1 }, unique: true },
+    { key: { user_id: 1 } },
   ],
   channel_sequences: [{ key: { last_id: -1 } }],
   user_channel_states: [{ key: { user_id: 1, channel_id: 1 } }, { key: { channel_id: 1 } }],
-  read_receipts: [{ key: { channel_id: 1, blocks: 1 } }],
+  read_receipts: [{ key: { channel_id: 1, blocks: 1 } }, { key: { user_id: 1 } }],
   search_terms: [{ key: { t: 1, b: 1 } }, { key: { m: 1 } }, { key: { u: 1 } }],
   users: [],
+  user_erasures: [],
 };
 
 describe('MongoTenantProvisioner with the tenant models', () => {

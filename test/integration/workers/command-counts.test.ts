@@ -102,6 +102,62 @@ describe('Commands per send and per mark_read', function () {
     assert.ok(five.workerMongo <= 6, `worker MongoDB commands: ${five.workerMongo}`);
   });
 
+  it('costs a send into a moderated channel the same, one Redis command more with slow mode on', async () => {
+    const plain = await sendCost(5);
+    const channelId = await channelOf(5);
+    const owner = `Bearer ${await token('owner')}`;
+    const moderate = (path: string, body: object, method: 'post' | 'patch' = 'post') =>
+      api.http[method](`/api/chat/${tenant}/channels/${channelId}/${path}`)
+        .set('Authorization', owner)
+        .send(body);
+    assert.equal((await moderate('mutes/', { user_id: 'member-5-1' })).status, 201);
+    assert.equal((await moderate('bans/', { user_id: 'someone-else' })).status, 201);
+    await send(channelId, 'owner', 'warm-up');
+    await send(channelId, 'member-5-0', 'warm-up'); // a sender's first request stores their profile
+    await send(channelId, 'member-5-2', 'warm-up');
+    const moderated = await costOf(() => send(channelId, 'member-5-2', 'counted'));
+    assert.equal((await moderate('', { slow_mode_seconds: 60 }, 'patch')).status, 200);
+    await send(channelId, 'member-5-3', 'warm-up');
+
+    const slowed = await costOf(() => send(channelId, 'member-5-0', 'counted'));
+
+    // The API's work (the workers' depends on whose messages a send skips: receipts).
+    const inApi = ({ apiMongo, apiRedis }: Costs) => ({ apiMongo, apiRedis });
+    assert.deepEqual(
+      inApi(moderated),
+      inApi(plain),
+      'bans and mutes are read with the members: no command per send',
+    );
+    assert.deepEqual(
+      inApi(slowed),
+      { ...inApi(plain), apiRedis: plain.apiRedis + 1 },
+      'slow mode: one script call',
+    );
+  });
+
+  it('refuses a muted member’s send without a MongoDB command', async () => {
+    const channelId = await channelOf(5);
+    await api.http
+      .post(`/api/chat/${tenant}/channels/${channelId}/mutes/`)
+      .set('Authorization', `Bearer ${await token('owner')}`)
+      .send({ user_id: 'member-5-1' });
+    await send(channelId, 'owner', 'warm-up');
+    // The member's first request stores their profile (once per node): not part of a send.
+    await api.http
+      .get(`/api/chat/${tenant}/channels/${channelId}/`)
+      .set('Authorization', `Bearer ${await token('member-5-1')}`);
+
+    const cost = await costOf(async () => {
+      const refused = await api.http
+        .post(`/api/chat/${tenant}/channels/${channelId}/send_message/`)
+        .set('Authorization', `Bearer ${await token('member-5-1')}`)
+        .send({ content: 'muted' });
+      assert.equal(refused.status, 403);
+    });
+
+    assert.deepEqual(cost, { apiMongo: 0, apiRedis: 2, workerMongo: 0 });
+  });
+
   it('stores a burst of sends into one channel in a few turns, and completes their follow-ups in a few batches', async () => {
     const channelId = await channelOf(32);
     const senders = ['owner', ...Array.from({ length: 31 }, (_, i) => `member-32-${i}`)];

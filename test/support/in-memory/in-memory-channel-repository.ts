@@ -109,9 +109,38 @@ export class InMemoryChannelRepository implements ChannelRepository {
       row.lastMessage = structuredClone(message.toPrimitives());
   }
 
+  /** What MongoChannelModeration does: changes the stored primitives in place (false: no such channel). */
+  changeStored(id: string, change: (row: ChannelPrimitives) => void): boolean {
+    const row = this.rows.get(id);
+    if (row) change(row.channel);
+    return row !== undefined;
+  }
+
+  /** The id of the direct channel with this key, as MongoChannelModeration finds it. */
+  findIdByDirectKey(key: string): string | null {
+    return [...this.rows.values()].find((r) => r.channel.direct_key === key)?.channel.id ?? null;
+  }
+
   /** Test helper: how many channels are stored. */
   count(): number {
     return this.rows.size;
+  }
+
+  /** Every channel (the data-rights fakes read and write through these). */
+  all(): Channel[] {
+    return [...this.rows.values()].map((row) => Channel.fromPrimitives(clone(row.channel)));
+  }
+
+  /** What an erasure writes of the channel's own fields. */
+  saveReferences(channel: Channel): void {
+    const { id, created_by, direct_key } = channel.toPrimitives();
+    this.update(id, (row) => Object.assign(row, { created_by, direct_key }));
+  }
+
+  /** What an erasure writes to the channel's copy of its last message: the erased message, whatever it was. */
+  replaceLastMessage(message: Message): void {
+    const row = this.rows.get(message.channelId);
+    if (row?.lastMessage?.id === message.id) row.lastMessage = structuredClone(message.toPrimitives());
   }
 
   private update(id: string, change: (row: ChannelPrimitives) => void): void {

@@ -17,6 +17,16 @@ export class InMemoryUserDirectory implements UserDirectory {
     const profile = this.profiles.get(userId);
     return profile ? structuredClone(profile) : null;
   }
+
+  /** Every profile (the data-rights fakes). */
+  all(): UserProfile[] {
+    return [...this.profiles.values()].map((p) => structuredClone(p));
+  }
+
+  /** Deletes the profile; false when there was none. */
+  remove(userId: string): boolean {
+    return this.profiles.delete(userId);
+  }
 }
 
 export class InMemoryTenantDirectory implements TenantDirectory {

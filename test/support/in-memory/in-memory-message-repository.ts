@@ -36,11 +36,6 @@ export class InMemoryMessageRepository implements MessageRepository {
     return { message: Message.fromPrimitives(structuredClone(row)), created: true };
   }
 
-  /** Every stored message (tombstones included), for the in-memory search. */
-  all(): MessagePrimitives[] {
-    return [...this.rows.values()].map((row) => structuredClone(row));
-  }
-
   async findById(id: number): Promise<Message | null> {
     const row = this.rows.get(id);
     return row ? Message.fromPrimitives(structuredClone(row)) : null;
@@ -105,5 +100,17 @@ export class InMemoryMessageRepository implements MessageRepository {
   /** Test helper: how many messages are stored. */
   count(): number {
     return this.rows.size;
+  }
+
+  /** Every message, in id order (the data-rights fakes read and write through these). */
+  all(): Message[] {
+    return [...this.rows.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((r) => Message.fromPrimitives(structuredClone(r)));
+  }
+
+  /** Writes every field of a stored message (an erasure changes its author too). */
+  overwrite(message: Message): void {
+    if (this.rows.has(message.id)) this.rows.set(message.id, structuredClone(message.toPrimitives()));
   }
 }

@@ -10,6 +10,7 @@ export class InMemoryMessageSearch implements MessageSearch {
     const channels = new Set(query.channelIds);
     return this.messages
       .all()
+      .map((message) => message.toPrimitives())
       .filter(
         (m) =>
           m.deleted_at === null &&

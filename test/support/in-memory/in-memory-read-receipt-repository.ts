@@ -2,7 +2,7 @@ import { ReadReceiptRepository } from '../../../src/application/ports/read-recei
 import { ReadReceiptRange, Reader, readersOf } from '../../../src/domain/read/read-receipt';
 
 export class InMemoryReadReceiptRepository implements ReadReceiptRepository {
-  private readonly ranges: ReadReceiptRange[] = [];
+  private ranges: ReadReceiptRange[] = [];
 
   async record(range: ReadReceiptRange): Promise<void> {
     const duplicate = this.ranges.some(
@@ -21,5 +21,17 @@ export class InMemoryReadReceiptRepository implements ReadReceiptRepository {
   /** Test helper: how many ranges are stored. */
   count(): number {
     return this.ranges.length;
+  }
+
+  /** Every range (the data-rights fakes). */
+  all(): ReadReceiptRange[] {
+    return this.ranges.map((r) => structuredClone(r));
+  }
+
+  /** Deletes every range of the user; returns how many. */
+  removeAllOf(userId: string): number {
+    const before = this.ranges.length;
+    this.ranges = this.ranges.filter((r) => r.user_id !== userId);
+    return before - this.ranges.length;
   }
 }

@@ -40,6 +40,18 @@ export class InMemoryReadStateRepository implements ReadStateRepository {
     this.rows.delete(keyOf(userId, channelId));
   }
 
+  /** Every row (the data-rights fakes). */
+  all(): UserChannelState[] {
+    return this.select(() => true);
+  }
+
+  /** Deletes every row of the user; returns how many. */
+  removeAllOf(userId: string): number {
+    const keys = [...this.rows].filter(([, r]) => r.user_id === userId).map(([key]) => key);
+    for (const key of keys) this.rows.delete(key);
+    return keys.length;
+  }
+
   private select(predicate: (row: UserChannelState) => boolean): UserChannelState[] {
     return [...this.rows.values()].filter(predicate).map((r) => structuredClone(r));
   }

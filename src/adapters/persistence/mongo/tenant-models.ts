@@ -3,12 +3,21 @@ import { channelSequenceSchema, type ChannelSequenceDocument } from './schemas/c
 import { channelSchema, type ChannelDocument } from './schemas/channel.schema';
 import { messageSchema, type MessageDocument } from './schemas/message.schema';
 import { migrationRecordSchema, type MigrationRecordDocument } from './schemas/migration-record.schema';
+import {
+  messageFlagSchema,
+  tenantBanSchema,
+  userBlockSchema,
+  type MessageFlagDocument,
+  type TenantBanDocument,
+  type UserBlockDocument,
+} from './schemas/moderation.schemas';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
 import { pinSchema, type PinDocument } from './schemas/pin.schema';
 import { reactionSchema, type ReactionDocument } from './schemas/reaction.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
+import { userErasureSchema, type UserErasureDocument } from './schemas/user-erasure.schema';
 import { userProfileSchema, type UserProfileDocument } from './schemas/user-profile.schema';
 
 export interface TenantModels {
@@ -23,6 +32,10 @@ export interface TenantModels {
   reactions: Model<ReactionDocument>;
   pins: Model<PinDocument>;
   searchTerms: Model<SearchTermDocument>;
+  userErasures: Model<UserErasureDocument>;
+  messageFlags: Model<MessageFlagDocument>;
+  userBlocks: Model<UserBlockDocument>;
+  tenantBans: Model<TenantBanDocument>;
 }
 
 /**
@@ -42,6 +55,10 @@ export function tenantModels(db: Connection): TenantModels {
     reactions: modelOn(db, 'MessageReaction', reactionSchema),
     pins: modelOn(db, 'ChannelPin', pinSchema),
     searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
+    userErasures: modelOn(db, 'UserErasure', userErasureSchema),
+    messageFlags: modelOn(db, 'MessageFlag', messageFlagSchema),
+    userBlocks: modelOn(db, 'UserBlock', userBlockSchema),
+    tenantBans: modelOn(db, 'TenantBan', tenantBanSchema),
   };
 }
 

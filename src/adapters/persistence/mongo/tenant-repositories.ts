@@ -7,19 +7,27 @@ import type { PinRepository } from '../../../application/ports/pin-repository.po
 import type { ReactionRepository } from '../../../application/ports/reaction-repository.port';
 import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
+import type { TenantDataReader } from '../../../application/ports/tenant-data-reader.port';
 import type { UserDirectory } from '../../../application/ports/user-directory.port';
+import type { UserErasureStore } from '../../../application/ports/user-erasure-store.port';
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
 import { MessageDecorations } from './message-decorations';
+import { MongoChannelModeration } from './mongo-channel-moderation';
 import { MongoChannelRepository } from './mongo-channel-repository';
+import { MongoMessageFlags } from './mongo-message-flags';
 import { MongoMessageRepository } from './mongo-message-repository';
 import { MongoPinRepository } from './mongo-pin-repository';
 import { MongoReactionRepository } from './mongo-reaction-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
+import { MongoTenantDataReader } from './mongo-tenant-data-reader';
+import { MongoTenantBans } from './mongo-tenant-bans';
+import { MongoUserBlocks } from './mongo-user-blocks';
 import { MongoUserDirectory } from './mongo-user-directory';
 import { MongoMessageSearch } from './mongo-message-search';
+import { MongoUserErasureStore } from './mongo-user-erasure-store';
 import { TenantLocks, tenantNamespace } from './tenant-locks';
 import { tenantModels } from './tenant-models';
 
@@ -32,6 +40,14 @@ export interface TenantRepositories {
   reactions: ReactionRepository;
   pins: PinRepository;
   search: MessageSearch;
+  /** Data rights: exports read through it, erasures write through the other. */
+  dataReader: TenantDataReader;
+  erasures: UserErasureStore;
+  /** The channels' moderation field, and where the node's channel memory reads a channel's access. */
+  channelModeration: MongoChannelModeration;
+  flags: MongoMessageFlags;
+  blocks: MongoUserBlocks;
+  tenantBans: MongoTenantBans;
 }
 
 export interface TenantRepositoryDeps {
@@ -72,5 +88,11 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     users: new MongoUserDirectory(models.users),
     reactions: new MongoReactionRepository(models.reactions, decorations, locks),
     pins: new MongoPinRepository(models.pins, decorations, locks),
+    dataReader: new MongoTenantDataReader(models),
+    erasures: new MongoUserErasureStore(models, locks),
+    channelModeration: new MongoChannelModeration(models.channels, locks),
+    flags: new MongoMessageFlags(models.messageFlags),
+    blocks: new MongoUserBlocks(models.userBlocks),
+    tenantBans: new MongoTenantBans(models.tenantBans),
   };
 }

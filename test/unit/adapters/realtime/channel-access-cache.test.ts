@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChannelAccessCache } from '../../../../src/adapters/realtime/channel-access-cache';
+import type { ChannelAccess } from '../../../../src/application/ports/channel-membership.port';
+import { ChannelModeration } from '../../../../src/domain/moderation/channel-moderation';
 
 /** A channel store that counts its reads and can hold them until released. */
 class MemberStore {
@@ -22,11 +24,13 @@ class MemberStore {
     for (const wake of waiting) wake();
   }
 
-  async findMemberIds(channelId: string): Promise<string[] | null> {
+  async findAccess(channelId: string): Promise<ChannelAccess | null> {
     this.reads += 1;
     const answer = this.members.get(channelId) ?? null;
     if (this.held) await new Promise<void>((resolve) => this.held!.push(resolve));
-    return answer ? [...answer] : null;
+    if (!answer) return null;
+    const roles = new Map(answer.map((user) => [user, 'member' as const]));
+    return { channelType: 'group', roles, moderation: ChannelModeration.none() };
   }
 }
 
@@ -114,5 +118,29 @@ describe('ChannelAccessCache', () => {
     cache.clear();
 
     assert.equal(await membership().isMember('c1', 'bob'), false);
+  });
+
+  it('answers a send’s access (roles, moderation) from the same memory, and forgets it when told', async () => {
+    const announced: string[] = [];
+    const tenant = cache.forTenant('acme', store, async (channelId) => {
+      announced.push(channelId);
+      cache.revoke('acme', channelId);
+    });
+    const first = await tenant.accessFor('c1', 'bob');
+    const again = await tenant.accessFor('c1', 'alice');
+    const readsBefore = store.reads;
+
+    await tenant.changed('c1');
+    await tenant.accessFor('c1', 'bob');
+
+    assert.equal(first?.roles.get('bob'), 'member');
+    assert.equal(again, first);
+    assert.equal(readsBefore, 1);
+    assert.deepEqual(announced, ['c1']);
+    assert.equal(store.reads, 2);
+  });
+
+  it('answers null access to someone not among the members, after a read of its own', async () => {
+    assert.equal(await membership().accessFor('c1', 'zed'), null);
   });
 });

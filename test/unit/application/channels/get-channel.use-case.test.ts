@@ -39,6 +39,7 @@ describe('GetChannel', () => {
       'members_can_pin',
       'name',
       'participants',
+      'slow_mode_seconds',
       'unread_count',
       'updated_at',
     ]);

@@ -33,7 +33,7 @@ describe('RemoveParticipant', () => {
 
     assert.deepEqual(
       s.chat.events.ofType('participant.removed').map((e) => e.payload),
-      [{ channel_id: channelId, user_id: 'carol' }],
+      [{ channel_id: channelId, user_id: 'carol', reason: 'left' }],
     );
   });
 

@@ -47,7 +47,11 @@ describe('PinMessage, UnpinMessage and ListPinnedMessages', () => {
       const message = await s.send('bob', channelId, 'mine');
 
       await assert.rejects(pin('bob', message.id), { code: 'insufficient_role' });
-      await s.useCases.updateChannel.execute({ userId: 'alice', channelId, members_can_pin: true });
+      await s.useCases.moderation.updateChannelSettings.execute({
+        userId: 'alice',
+        channelId,
+        members_can_pin: true,
+      });
       assert.equal((await pin('bob', message.id)).created, true);
     });
 

@@ -1,10 +1,11 @@
 import { Schema } from 'mongoose';
 import type { ChannelListing } from '../../../../application/ports/channel-repository.port';
 import { Channel, type ChannelPrimitives } from '../../../../domain/channel/channel.entity';
+import type { ChannelModerationPrimitives } from '../../../../domain/moderation/channel-moderation';
 import type { ParticipantPrimitives } from '../../../../domain/participant/participant';
 import { toMessage, type MessageDocument } from './message.schema';
 
-export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
+export interface ChannelDocument extends Omit<ChannelPrimitives, 'id' | 'moderation'> {
   _id: string;
   /**
    * Bumped by every change of `participants`. Participant changes rewrite the whole array (FerretDB
@@ -22,6 +23,12 @@ export interface ChannelDocument extends Omit<ChannelPrimitives, 'id'> {
   last_activity_at: Date;
   /** A copy of the last message in its current state (edits, deletion), so the inbox reads no messages. */
   last_message: MessageDocument | null;
+  /**
+   * Bans, mutes, slow mode and direct-channel blocks: on the channel so that the node's memory of a
+   * channel (read with its participants, one lookup) answers a send without another read. Absent on
+   * channels stored before moderation existed (none).
+   */
+  moderation?: ChannelModerationPrimitives | null;
 }
 
 const participantSchema = new Schema<ParticipantPrimitives>(
@@ -59,6 +66,7 @@ export const channelSchema = new Schema<ChannelDocument>(
     // Mixed: stored as written; a nested messageSchema would bring its indexes along.
     last_message: { type: Schema.Types.Mixed, default: null },
     members_can_pin: { type: Boolean, default: false },
+    moderation: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'channels', versionKey: false, autoIndex: false, id: false },
 );
@@ -76,6 +84,9 @@ channelSchema.index({ member_ids: 1, last_activity_at: -1, _id: -1 });
 // channels of one object among thousands). No last_activity_at here: each send rewrites that key
 // once per member in every index holding it; the few matches are sorted after the lookup.
 channelSchema.index({ member_ids: 1, host_application_id: 1, context_object_type: 1, context_object_id: 1 });
+// The channels a user created, also those they left: their erasure (data rights) rewrites created_by.
+// Never changes after creation, so MongoDB never rewrites this key on the channel's frequent updates.
+channelSchema.index({ created_by: 1 });
 
 export function toChannelDocument(channel: Channel): ChannelDocument {
   const { id, ...rest } = channel.toPrimitives();
@@ -111,6 +122,7 @@ export function toChannel(doc: ChannelDocument): Channel {
     last_message_seq: doc.last_message_seq,
     last_message_at: doc.last_message_at,
     members_can_pin: doc.members_can_pin ?? false,
+    moderation: doc.moderation ?? undefined,
   });
 }
 

@@ -47,6 +47,8 @@ messageSchema.index({ channel_id: 1, block: 1 });
 messageSchema.index({ channel_id: 1, parent_id: 1 });
 // Idempotent sends, and findByClientMessageId.
 messageSchema.index({ idem_key: 1 }, { unique: true });
+// A user's messages, in every channel: their data export and their erasure (data rights).
+messageSchema.index({ user_id: 1 });
 
 /**
  * The idempotency key: (channel, user, client_message_id) as JSON when the client gave an id, else

@@ -27,6 +27,8 @@ export const readReceiptSchema = new Schema<ReadReceiptDocument>(
 // Who read a message: the ranges of its channel that touch its block. A multikey index on MongoDB;
 // on FerretDB the array equality `{blocks: b}` is pushed down as JSON containment.
 readReceiptSchema.index({ channel_id: 1, blocks: 1 });
+// A user's ranges, in every channel: their data export and their erasure (data rights).
+readReceiptSchema.index({ user_id: 1 });
 
 export function toReadReceiptDocument(range: ReadReceiptRange): ReadReceiptDocument {
   return {
