@@ -17,7 +17,8 @@ import { TEST_ADMIN_TOKEN } from '../support/test-env';
  * The export round trip: what GET …/export streams equals what the chat API answers the tenant's
  * users, line type by line type, and its `end` line counts what came before it.
  */
-describe('Data rights: exports', () => {
+describe('Data rights: exports', function () {
+  this.timeout(60_000);
   let api: TestApi;
   let t: DataRightsTenant;
   let lines: ExportLine[];
