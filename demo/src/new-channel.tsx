@@ -91,33 +91,14 @@ export function NewChannel(props: {
       </label>
       {kind === 'contextual_object' && (
         <>
-          <label>
-            Host application
-            <input
-              name="host_application_id"
-              value={app}
-              required
-              onInput={(e) => setApp(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            Object type
-            <input
-              name="context_object_type"
-              value={objectType}
-              required
-              onInput={(e) => setObjectType(e.currentTarget.value)}
-            />
-          </label>
-          <label>
-            Object id
-            <input
-              name="context_object_id"
-              value={objectId}
-              required
-              onInput={(e) => setObjectId(e.currentTarget.value)}
-            />
-          </label>
+          <TextField label="Host application" name="host_application_id" value={app} onInput={setApp} />
+          <TextField
+            label="Object type"
+            name="context_object_type"
+            value={objectType}
+            onInput={setObjectType}
+          />
+          <TextField label="Object id" name="context_object_id" value={objectId} onInput={setObjectId} />
         </>
       )}
       <div class="actions">
@@ -129,5 +110,20 @@ export function NewChannel(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** A required text input with its label. */
+function TextField(props: { label: string; name: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        name={props.name}
+        value={props.value}
+        required
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
   );
 }

@@ -21,7 +21,9 @@ const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
  * A user's erasure through the admin API, on FerretDB and Redis: afterwards nothing of theirs is in
  * an export or in any answer the chat API gives the others, and the conversation keeps its shape.
  */
-describe('Data rights: erasing a user', () => {
+describe('Data rights: erasing a user', function () {
+  // The scene (a tenant with three channels, sockets, receipts) takes a while on a loaded machine.
+  this.timeout(60_000);
   const sockets = new Sockets();
   let api: TestApi;
   let t: DataRightsTenant;

@@ -31,7 +31,8 @@ export class Inbox extends Emitter<InboxEvents> {
   readonly unread = new Map<string, number>();
   /** Online users and their status (from `online.users` and `presence.update`). */
   readonly online = new Map<string, Exclude<PresenceStatus, 'offline'>>();
-  private total = 0;
+  /** Channels muted at the last resync: their counts stay out of the total, as the server's badge. */
+  private readonly muted = new Set<string>();
   /** Channels updated live while a resync's request is in flight: their live count is newer. */
   private updatedDuringResync: Set<string> | undefined;
   private running: Promise<void> | undefined;
@@ -52,7 +53,11 @@ export class Inbox extends Emitter<InboxEvents> {
 
   /** Unread messages over the caller's channels, muted ones left out. */
   get totalUnread(): number {
-    return this.total;
+    // Summed here rather than taken from the last unread.update: updates carry no version, so one
+    // that arrives late would leave a stale total, while the per-channel counts are each current.
+    let total = 0;
+    for (const [id, count] of this.unread) if (!this.muted.has(id)) total += count;
+    return total;
   }
 
   /** True while `/ws/presence` is connected. */
@@ -107,7 +112,8 @@ export class Inbox extends Emitter<InboxEvents> {
     this.unread.clear();
     for (const channel of view.conversations) this.unread.set(channel.id, channel.unread_count);
     for (const [id, count] of live) this.unread.set(id, count);
-    if (updated.size === 0) this.total = view.totals.unread_messages;
+    this.muted.clear();
+    for (const channel of view.conversations) if (channel.is_muted) this.muted.add(channel.id);
     this.emit('synced', undefined);
   }
 
@@ -128,7 +134,6 @@ export class Inbox extends Emitter<InboxEvents> {
     socket.on('unread.update', (update: UnreadUpdate) => {
       this.updatedDuringResync?.add(update.channel_id);
       this.unread.set(update.channel_id, update.unread_count);
-      this.total = update.total_unread;
       this.emit('unread', update);
     });
     socket.on(
