@@ -70,6 +70,10 @@ async function publish(redis: Redis, keyPrefix: string, tenant: string, channelI
           created_at: createdAt,
           edited_at: null,
           deleted_at: null,
+          reaction_counts: {},
+          own_reactions: null,
+          pinned_at: null,
+          pinned_by: null,
         }),
       );
     }

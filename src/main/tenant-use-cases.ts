@@ -17,6 +17,11 @@ import { ResumePendingSends } from '../application/messaging/resume-pending-send
 import { CompleteSend } from '../application/messaging/complete-send.use-case';
 import { SendMessage } from '../application/messaging/send-message.use-case';
 import { NotifyParticipants } from '../application/notifications/notify-participants.use-case';
+import { ListPinnedMessages } from '../application/pins/list-pinned-messages.use-case';
+import { PinMessage } from '../application/pins/pin-message.use-case';
+import { UnpinMessage } from '../application/pins/unpin-message.use-case';
+import { AddReaction } from '../application/reactions/add-reaction.use-case';
+import { RemoveReaction } from '../application/reactions/remove-reaction.use-case';
 import { AddParticipant } from '../application/participants/add-participant.use-case';
 import { AddParticipants } from '../application/participants/add-participants.use-case';
 import { ChangeRole } from '../application/participants/change-role.use-case';
@@ -61,7 +66,7 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.moderation.slowMode,
     ),
     editMessage: new EditMessage(p.channels, p.messages, p.events, p.clock),
-    deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock),
+    deleteMessage: new DeleteMessage(p.channels, p.messages, p.events, p.clock, p.reactions, p.pins),
     markRead: new MarkRead(p.channels, p.messages, p.readStates, p.events, p.jobs, p.clock, p.unreadTotals),
     getReadBy: new GetReadBy(p.channels, p.messages, p.receipts),
     getCentralizedView: new GetCentralizedView(p.channels, p.messages, p.readStates, p.moderation.blocks),
@@ -93,6 +98,11 @@ export function buildUseCases(p: TenantPorts): TenantUseCases {
       p.offline,
     ),
     resumePendingSends: new ResumePendingSends(p.outbox, p.channels, p.messages, p.jobs),
+    addReaction: new AddReaction(p.channels, p.messages, p.reactions, p.events, p.clock),
+    removeReaction: new RemoveReaction(p.channels, p.messages, p.reactions, p.events),
+    pinMessage: new PinMessage(p.channels, p.messages, p.pins, p.events, p.clock),
+    unpinMessage: new UnpinMessage(p.channels, p.messages, p.pins, p.events),
+    listPinnedMessages: new ListPinnedMessages(p.channels, p.messages, p.pins),
     exportTenantData: new ExportTenantData(p.dataReader, p.clock),
     exportUserData: new ExportUserData(p.dataReader, p.users, p.readStates, p.clock),
     eraseUser: new EraseUser(p.channels, p.readStates, p.erasures, p.liveState, p.events, p.uuids, p.clock),

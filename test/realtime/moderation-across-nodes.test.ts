@@ -102,6 +102,7 @@ describe('Moderation across two API nodes', () => {
       channel_id: chat.channelId,
       name: 'General',
       slow_mode_seconds: 120,
+      members_can_pin: false,
       updated_at: set.body.updated_at,
     });
     assert.equal(first.ok, true);

@@ -17,6 +17,10 @@ function message(seq: number): Message {
     created_at: '2026-01-01T00:00:00.000Z',
     edited_at: null,
     deleted_at: null,
+    reaction_counts: {},
+    own_reactions: [],
+    pinned_at: null,
+    pinned_by: null,
   };
 }
 

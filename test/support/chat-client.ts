@@ -44,8 +44,9 @@ export class ChatClient {
     return this.checked('patch', path, this.request('patch', path).send(body as object));
   }
 
-  delete(path: string): Promise<Response> {
-    return this.checked('delete', path, this.request('delete', path));
+  delete(path: string, body?: unknown): Promise<Response> {
+    const req = this.request('delete', path);
+    return this.checked('delete', path, body === undefined ? req : req.send(body as object));
   }
 
   /** The request with this user's token, unsent: for raw bodies and headers. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_TYPES } from '../../domain/channel/channel-type';
 import { CONTENT_TYPES } from '../../domain/message/content-type';
 import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
+import { REACTION_EMOJI } from '../../domain/reaction/reaction-emoji';
 import { codePointLength } from '../../domain/shared/text';
 import { TENANT_SLUG_PATTERN } from '../../domain/tenant/tenant-slug';
 import { USER_TYPES } from '../../domain/user/user-type';
@@ -161,3 +162,15 @@ export const addParticipantsBody = z
 export const changeRoleBody = z
   .strictObject({ role: z.enum(PARTICIPANT_ROLES) })
   .meta({ id: 'ChangeRoleRequest' });
+
+/** One of the supported short codes (domain/reaction/reaction-emoji.ts lists each with its glyph). */
+export const reactionEmoji = z.enum(REACTION_EMOJI).meta({
+  description: 'a supported short code: ' + REACTION_EMOJI.map((e) => `\`${e}\``).join(', '),
+  example: '+1',
+});
+
+export const reactionBody = z.strictObject({ emoji: reactionEmoji }).meta({ id: 'ReactionRequest' });
+
+export const pinBody = z
+  .strictObject({ message_id: messageId.meta({ description: 'the message of this channel to pin' }) })
+  .meta({ id: 'PinRequest' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTENT_TYPES } from '../../domain/message/content-type';
 import { PARTICIPANT_ROLES } from '../../domain/participant/participant-role';
+import { REACTION_EMOJI } from '../../domain/reaction/reaction-emoji';
 import { USER_TYPES } from '../../domain/user/user-type';
 
 /*
@@ -11,6 +12,13 @@ import { USER_TYPES } from '../../domain/user/user-type';
 
 export const id = z.number().int().min(1);
 export const timestamp = z.iso.datetime({ offset: true });
+
+/** `{emoji: how many}`: only emoji someone reacted with. */
+export const reactionCounts = z.partialRecord(z.enum(REACTION_EMOJI), z.number().int().min(1)).meta({
+  description:
+    'how many users reacted with each emoji, only those used (`{}` for none); the key order means nothing',
+  example: { '+1': 2, heart: 1 },
+});
 
 export const messageView = z
   .strictObject({
@@ -26,6 +34,20 @@ export const messageView = z
     created_at: timestamp,
     edited_at: timestamp.nullable(),
     deleted_at: timestamp.nullable(),
+    reaction_counts: reactionCounts,
+    own_reactions: z
+      .array(z.enum(REACTION_EMOJI))
+      .nullable()
+      .meta({
+        description:
+          'the caller’s own reactions. In events broadcast to a channel, which have no one caller, `[]` ' +
+          'when the message has no reaction and null when it has some: keep the set you hold and apply ' +
+          '`reaction.added` / `reaction.removed` carrying your user_id',
+      }),
+    pinned_at: timestamp
+      .nullable()
+      .meta({ description: 'when it was pinned in its channel; null if it is not' }),
+    pinned_by: z.string().nullable().meta({ description: 'who pinned it; null if it is not pinned' }),
     from_blocked_user: z
       .boolean()
       .optional()

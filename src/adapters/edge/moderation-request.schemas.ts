@@ -49,10 +49,15 @@ export const updateChannelBody = z
       .meta({
         description: `0 (off) to ${MAX_SLOW_MODE_SECONDS}: one message per member per this many seconds`,
       }),
+    members_can_pin: z.boolean().optional().meta({
+      description: 'whether members may pin messages as admins do (admins always may)',
+    }),
   })
-  .refine((body) => body.name !== undefined || body.slow_mode_seconds !== undefined, {
-    message: 'give name, slow_mode_seconds or both',
-  })
+  .refine(
+    (body) =>
+      body.name !== undefined || body.slow_mode_seconds !== undefined || body.members_can_pin !== undefined,
+    { message: 'give name, slow_mode_seconds, members_can_pin or several' },
+  )
   .meta({ id: 'UpdateChannelRequest' });
 
 export const listFlagsQuery = z.strictObject({

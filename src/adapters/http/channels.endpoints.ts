@@ -60,10 +60,11 @@ export const channelEndpoints = [
     method: 'patch',
     path: '/channels/:id',
     tag: 'channels',
-    summary: 'Rename a group or contextual channel, set its slow mode (admins)',
+    summary: 'Rename a group or contextual channel, set its slow mode and whether members may pin (admins)',
     description:
-      '`name` and `slow_mode_seconds` (0 turns it off), either or both; both are checked before either is ' +
-      'written. Direct channels have neither (403 `forbidden`). The channel gets `channel.updated`.',
+      '`name`, `slow_mode_seconds` (0 turns it off) and `members_can_pin`, any of them; all are checked ' +
+      'before any is written. Direct channels have none (403 `forbidden`; both participants of a direct ' +
+      'channel may pin). The channel gets `channel.updated`.',
     params: channelParams,
     body: updateChannelBody,
     responses: { 200: { description: 'the updated channel', schema: channelView } },

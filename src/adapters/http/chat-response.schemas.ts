@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_TYPES } from '../../domain/channel/channel-type';
+import { MAX_PINS_PER_CHANNEL } from '../../domain/pin/pin';
 import {
   errorObjectSchema,
   id,
@@ -31,6 +32,10 @@ export const channelView = z
     created_at: timestamp,
     updated_at: timestamp,
     last_message: messageView.nullable(),
+    members_can_pin: z.boolean().meta({
+      description:
+        'whether members may pin messages (admins always may; in a direct channel, both participants)',
+    }),
     slow_mode_seconds: z
       .number()
       .int()
@@ -49,6 +54,14 @@ export const channelList = z
 export const messagePage = z
   .strictObject({ results: z.array(messageView), has_more_before: z.boolean(), has_more_after: z.boolean() })
   .meta({ id: 'MessagePage' });
+
+export const pinnedMessages = z
+  .strictObject({
+    results: z
+      .array(messageView)
+      .meta({ description: `the most recently pinned first; at most ${MAX_PINS_PER_CHANNEL}` }),
+  })
+  .meta({ id: 'PinnedMessages' });
 
 export const searchPage = z
   .strictObject({

@@ -19,6 +19,8 @@ import { messageEndpoints } from './messages.endpoints';
 import { moderationEndpoints } from './moderation.endpoints';
 import { USER_TOKEN } from './openapi';
 import { participantEndpoints } from './participants.endpoints';
+import { pinEndpoints } from './pins.endpoints';
+import { reactionEndpoints } from './reactions.endpoints';
 import { readingEndpoints } from './reading.endpoints';
 import { searchEndpoints } from './search.endpoints';
 
@@ -31,6 +33,8 @@ export const CHAT_ENDPOINTS: readonly Endpoint[] = [
   ...messageEndpoints,
   ...readingEndpoints,
   ...participantEndpoints,
+  ...reactionEndpoints,
+  ...pinEndpoints,
   ...searchEndpoints,
   ...moderationEndpoints,
   ...blockEndpoints,

@@ -54,7 +54,16 @@ export const NAMESPACE_EVENTS = {
       'participant.muted':
         'An admin muted a member (until `until`, or until lifted): they still read, their sends are refused.',
       'participant.unmuted': 'An admin lifted a member’s mute: they may send again.',
-      'channel.updated': 'An admin renamed the channel or changed its slow mode (`PATCH channels/{id}/`).',
+      'channel.updated':
+        'An admin renamed the channel, changed its slow mode or whether members may pin (`PATCH channels/{id}/`).',
+      'reaction.added':
+        'Someone reacted to a message: `reaction_counts` are the message’s counts after it, in the order ' +
+        'of the changes; `own_reactions` is yours, so add `emoji` to it when `user_id` is you.',
+      'reaction.removed':
+        'Someone took their reaction back: the counts after it; remove `emoji` from your `own_reactions` ' +
+        'when `user_id` is you. (A deleted message loses its reactions with `message.deleted` alone.)',
+      'message.pinned': 'A message was pinned: the message with `pinned_at` and `pinned_by`.',
+      'message.unpinned': 'A message was unpinned (or deleted while pinned): the message, `pinned_at` null.',
     },
   },
   typing: {

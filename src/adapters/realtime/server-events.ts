@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, messageView, participantView, timestamp } from '../edge/chat-view.schemas';
+import { REACTION_EMOJI } from '../../domain/reaction/reaction-emoji';
+import { id, messageView, participantView, reactionCounts, timestamp } from '../edge/chat-view.schemas';
 import { PRESENCE_STATUSES } from '../presence/redis-presence';
 
 /*
@@ -21,6 +22,20 @@ const onlineUsers = z.strictObject({
   users: z.array(z.strictObject({ user_id: z.string(), status: z.enum(PRESENCE_STATUSES) })).meta({
     description: 'every user of the tenant with a connection, sorted by user_id',
   }),
+});
+
+const reaction = z.strictObject({
+  channel_id: channelId,
+  message_id: id,
+  user_id: z.string().meta({ description: 'who reacted or took it back: yours → update own_reactions' }),
+  emoji: z.enum(REACTION_EMOJI),
+  reaction_counts: reactionCounts.meta({ description: 'the message’s counts after the change' }),
+});
+
+const pin = z.strictObject({
+  channel_id: channelId,
+  user_id: z.string().meta({ description: 'who pinned or unpinned it' }),
+  message: messageView,
 });
 
 export const SERVER_EVENTS = {
@@ -54,8 +69,13 @@ export const SERVER_EVENTS = {
     channel_id: channelId,
     name: z.string().nullable(),
     slow_mode_seconds: count.meta({ description: '0: off' }),
+    members_can_pin: z.boolean(),
     updated_at: timestamp,
   }),
+  'reaction.added': reaction,
+  'reaction.removed': reaction,
+  'message.pinned': pin,
+  'message.unpinned': pin,
   'presence.update': z.strictObject({
     user_id: z.string(),
     status: z.enum([...PRESENCE_STATUSES, 'offline']),

@@ -27,6 +27,13 @@ import type { Clock } from '../../application/ports/clock.port';
 import type { EventPublisher } from '../../application/ports/event-publisher.port';
 import type { JobQueue } from '../../application/ports/job-queue.port';
 import type { MessageRepository } from '../../application/ports/message-repository.port';
+import type { PinRepository } from '../../application/ports/pin-repository.port';
+import type { ReactionRepository } from '../../application/ports/reaction-repository.port';
+import type { ListPinnedMessages } from '../../application/pins/list-pinned-messages.use-case';
+import type { PinMessage } from '../../application/pins/pin-message.use-case';
+import type { UnpinMessage } from '../../application/pins/unpin-message.use-case';
+import type { AddReaction } from '../../application/reactions/add-reaction.use-case';
+import type { RemoveReaction } from '../../application/reactions/remove-reaction.use-case';
 import type { NotificationLog } from '../../application/ports/notification-log.port';
 import type { OfflineNotifier } from '../../application/ports/offline-notifier.port';
 import type { PresenceReader } from '../../application/ports/presence-reader.port';
@@ -57,6 +64,10 @@ export interface TenantPorts {
   readStates: ReadStateRepository;
   receipts: ReadReceiptRepository;
   users: UserDirectory;
+  /** One row per (message, user, emoji); what a message shows of them is kept on it. */
+  reactions: ReactionRepository;
+  /** Pinned messages, bounded per channel. */
+  pins: PinRepository;
   events: EventPublisher;
   jobs: JobQueue;
   clock: Clock;
@@ -107,6 +118,11 @@ export interface TenantUseCases {
   completeSend: CompleteSend;
   notifyParticipants: NotifyParticipants;
   resumePendingSends: ResumePendingSends;
+  addReaction: AddReaction;
+  removeReaction: RemoveReaction;
+  pinMessage: PinMessage;
+  unpinMessage: UnpinMessage;
+  listPinnedMessages: ListPinnedMessages;
   exportTenantData: ExportTenantData;
   exportUserData: ExportUserData;
   eraseUser: EraseUser;

@@ -53,7 +53,7 @@ export class GetCentralizedView {
       this.readStates.findByUser(input.userId),
       this.blocks.blockedBy(input.userId),
     ]);
-    const conversations = channelViewsFor(listings, byChannel(states), blocked);
+    const conversations = channelViewsFor(listings, byChannel(states), input.userId, blocked);
     const anchor =
       input.channelId === undefined
         ? null
@@ -84,7 +84,7 @@ export class GetCentralizedView {
     const channel = listings[index].channel;
     assertCanRead(channel, userId);
     const page = await this.messages.page(channel.id, { limit, knownLastSeq: channel.lastMessageSeq });
-    const messages = page.messages.map((m) => seenBy(toMessageView(m), blocked));
+    const messages = page.messages.map((m) => seenBy(toMessageView(m, userId), blocked));
     return { channel: conversations[index], messages };
   }
 }

@@ -79,7 +79,10 @@ export class CreateChannel {
       this.readStates.find(input.userId, channel.id),
       created ? null : this.channels.findListing(channel.id),
     ]);
-    return { channel: channelViewFor(listing ?? { channel, lastMessage: null }, state), created };
+    return {
+      channel: channelViewFor(listing ?? { channel, lastMessage: null }, state, input.userId),
+      created,
+    };
   }
 
   /**

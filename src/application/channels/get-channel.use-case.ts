@@ -30,6 +30,6 @@ export class GetChannel {
       this.readStates.find(input.userId, listing.channel.id),
       this.blocks.blockedBy(input.userId),
     ]);
-    return channelViewFor(listing, state, blocked);
+    return channelViewFor(listing, state, input.userId, blocked);
   }
 }

@@ -49,7 +49,7 @@ export class ListChannels {
     const ids = page.listings.map((l) => l.channel.id);
     const states = ids.length === 0 ? [] : await this.readStates.findByUser(input.userId, ids);
     return {
-      results: channelViewsFor(page.listings, byChannel(states), blocked),
+      results: channelViewsFor(page.listings, byChannel(states), input.userId, blocked),
       next_cursor: page.has_more ? cursorAfter(page.listings) : null,
     };
   }

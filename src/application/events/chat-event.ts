@@ -1,3 +1,4 @@
+import type { ReactionEmoji } from '../../domain/reaction/reaction-emoji';
 import { MessageView } from '../views/message.view';
 import { ParticipantView } from '../views/channel.view';
 
@@ -42,6 +43,7 @@ export interface ChannelUpdatedPayload {
   channel_id: string;
   name: string | null;
   slow_mode_seconds: number;
+  members_can_pin: boolean;
   updated_at: string;
 }
 
@@ -65,6 +67,23 @@ export interface NotificationPayload {
   message: MessageView;
 }
 
+/** `reaction.added` / `reaction.removed`: what changed and the message's counts after it. */
+export interface ReactionPayload {
+  channel_id: string;
+  message_id: number;
+  /** Who reacted (or took it back): a client whose user this is updates its own_reactions. */
+  user_id: string;
+  emoji: ReactionEmoji;
+  reaction_counts: Partial<Record<ReactionEmoji, number>>;
+}
+
+/** `message.pinned` / `message.unpinned`: who did it, and the message with its pin now. */
+export interface PinPayload {
+  channel_id: string;
+  user_id: string;
+  message: MessageView;
+}
+
 interface ToChannel<T extends string, P> {
   type: T;
   channel_id: string;
@@ -84,6 +103,10 @@ export type ChannelEvent =
   | ToChannel<'message.read', MessageReadPayload>
   | ToChannel<'participant.added', ParticipantAddedPayload>
   | ToChannel<'participant.removed', ParticipantRemovedPayload>
+  | ToChannel<'reaction.added', ReactionPayload>
+  | ToChannel<'reaction.removed', ReactionPayload>
+  | ToChannel<'message.pinned', PinPayload>
+  | ToChannel<'message.unpinned', PinPayload>
   | ToChannel<'participant.muted', ParticipantMutedPayload>
   | ToChannel<'participant.unmuted', ParticipantUnmutedPayload>
   | ToChannel<'channel.updated', ChannelUpdatedPayload>;
@@ -103,6 +126,10 @@ export const SOCKET_EVENT_NAMES = {
   'message.read': 'message.read',
   'participant.added': 'participant.added',
   'participant.removed': 'participant.removed',
+  'reaction.added': 'reaction.added',
+  'reaction.removed': 'reaction.removed',
+  'message.pinned': 'message.pinned',
+  'message.unpinned': 'message.unpinned',
   'participant.muted': 'participant.muted',
   'participant.unmuted': 'participant.unmuted',
   'channel.updated': 'channel.updated',

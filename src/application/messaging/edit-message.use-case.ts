@@ -31,8 +31,11 @@ export class EditMessage {
     assertCanEditMessage(channel, input.userId, message);
     message.edit(input.content, this.clock.now());
     await this.messages.update(message);
-    const view = toMessageView(message);
-    await this.events.publish({ type: 'message.updated', channel_id: channel.id, payload: view });
-    return view;
+    await this.events.publish({
+      type: 'message.updated',
+      channel_id: channel.id,
+      payload: toMessageView(message),
+    });
+    return toMessageView(message, input.userId);
   }
 }

@@ -48,7 +48,7 @@ export class ListMessages {
     ]);
     const page = await this.messages.page(channel.id, await this.queryFor(channel, input));
     return {
-      results: page.messages.map((m) => seenBy(toMessageView(m), blocked)),
+      results: page.messages.map((m) => seenBy(toMessageView(m, input.userId), blocked)),
       has_more_before: page.has_more_before,
       has_more_after: page.has_more_after,
     };

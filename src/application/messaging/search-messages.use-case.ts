@@ -69,7 +69,7 @@ export class SearchMessages {
     const found = await this.messages.findManyByIds(page);
     const live = found.filter((m) => !m.isDeleted).sort((a, b) => b.id - a.id);
     return {
-      results: live.map(toMessageView),
+      results: live.map((message) => toMessageView(message, input.userId)),
       next_cursor: ids.length > limit ? String(page.at(-1)) : null,
     };
   }

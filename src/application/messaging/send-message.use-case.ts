@@ -72,7 +72,7 @@ export class SendMessage {
         : this.messages.findByClientMessageId(channelId, userId, clientMessageId),
     ]);
     if (!access) throw new ChannelNotFoundError();
-    if (seen) return { message: toMessageView(seen), created: false };
+    if (seen) return { message: toMessageView(seen, userId), created: false };
     const now = this.clock.now();
     const standing = { ...access, role: access.roles.get(userId) ?? null };
     const { slowModeSeconds } = assertCanSendNow(standing, userId, now);
@@ -111,12 +111,12 @@ export class SendMessage {
       });
     const followUp = outcome.created ? held.at(-1) : undefined;
     await Promise.all(held.filter((job) => job !== followUp).map((job) => this.jobs.discard(job)));
-    const message = toMessageView(outcome.message);
     if (followUp) {
       await this.jobs.release(followUp);
-      await this.events.publish({ type: 'message.created', channel_id: channelId, payload: message });
+      const payload = toMessageView(outcome.message);
+      await this.events.publish({ type: 'message.created', channel_id: channelId, payload });
     }
-    return { message, created: outcome.created };
+    return { message: toMessageView(outcome.message, draft.user_id), created: outcome.created };
   }
 
   /** Slow mode: one message per `seconds` per member, counted in Redis so every node shares it. */

@@ -1,4 +1,4 @@
-import { assertCanRename } from '../../domain/access/access-policy';
+import { assertCanChangePinSetting, assertCanRename } from '../../domain/access/access-policy';
 import { assertCanModerate } from '../../domain/access/moderation-policy';
 import { Channel } from '../../domain/channel/channel.entity';
 import { ChannelModeration } from '../../domain/moderation/channel-moderation';
@@ -18,14 +18,16 @@ export interface UpdateChannelSettingsInput {
   name?: string;
   /** 0 turns slow mode off. */
   slow_mode_seconds?: number;
+  /** Whether members may pin messages as admins do. */
+  members_can_pin?: boolean;
 }
 
 /**
- * `PATCH channels/{id}/` (admins): the name (group and contextual channels) and slow mode. Both are
- * checked before either is written; `channel.updated` tells the channel, and every node forgets what
+ * `PATCH channels/{id}/` (admins): the name (group and contextual channels), whether members may pin
+ * and slow mode. All are checked before any is written (the name and the pin setting are one write); `channel.updated` tells the channel, and every node forgets what
  * it remembers of the channel, so the new slow mode holds for the next send anywhere.
- * @throws ChannelNotFoundError, InsufficientRoleError, DirectChannelRenameError and
- *   NotModeratableError (direct channels: forbidden), ValidationError.
+ * @throws ChannelNotFoundError, InsufficientRoleError, DirectChannelRenameError,
+ *   DirectChannelSettingError and NotModeratableError (direct channels: forbidden), ValidationError.
  */
 export class UpdateChannelSettings {
   constructor(
@@ -42,15 +44,16 @@ export class UpdateChannelSettings {
     let channel = listing.channel;
     const now = this.clock.now();
     const slowMode = input.slow_mode_seconds;
+    const membersCanPin = input.members_can_pin;
     if (input.name !== undefined) assertCanRename(channel, input.userId);
+    if (membersCanPin !== undefined) assertCanChangePinSetting(channel, input.userId);
     if (slowMode !== undefined) {
       assertCanModerate(channel, input.userId, 'setting slow mode');
       ChannelModeration.none().withSlowMode(slowMode);
     }
-    if (input.name !== undefined) {
-      channel.rename(input.name, now);
-      await this.channels.save(channel);
-    }
+    if (input.name !== undefined) channel.rename(input.name, now);
+    if (membersCanPin !== undefined) channel.setMembersCanPin(membersCanPin, now);
+    if (input.name !== undefined || membersCanPin !== undefined) await this.channels.save(channel);
     if (slowMode !== undefined) channel = await this.setSlowMode(channel, slowMode, now);
     await this.events.publish({
       type: 'channel.updated',
@@ -59,11 +62,12 @@ export class UpdateChannelSettings {
         channel_id: channel.id,
         name: channel.toPrimitives().name,
         slow_mode_seconds: channel.moderation.slowModeSeconds,
+        members_can_pin: channel.membersCanPin,
         updated_at: now.toISOString(),
       },
     });
     const state = await this.readStates.find(input.userId, channel.id);
-    return channelViewFor({ ...listing, channel }, state);
+    return channelViewFor({ ...listing, channel }, state, input.userId);
   }
 
   private async setSlowMode(channel: Channel, seconds: number, now: Date): Promise<Channel> {

@@ -39,11 +39,11 @@ export class NotifyParticipants {
     const recipients = input.recipients ?? (await this.recipientsOf(input.channel_id, message));
     const channelId = input.channel_id;
     const online = recipients.length ? await this.presence.onlineAmong(recipients) : new Set<string>();
-    const view = toMessageView(message);
+    // Sent to one user at a time, so each gets their own reactions (none yet, as a rule: it is new).
     const payloadFor = (userId: string): NotificationPayload => ({
-      type: mentions(view.content, userId) ? 'mention' : 'message.new',
+      type: mentions(message.toPrimitives().content, userId) ? 'mention' : 'message.new',
       channel_id: channelId,
-      message: view,
+      message: toMessageView(message, userId),
     });
     // Offline delivery first: it is idempotent on its own, so a retry after a failure here still queues it.
     for (const userId of recipients.filter((u) => !online.has(u)))

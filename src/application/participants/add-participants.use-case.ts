@@ -67,7 +67,7 @@ export class AddParticipants {
     }
     const state = await this.readStates.find(input.userId, channel.id);
     return {
-      channel: channelViewFor(listing, state),
+      channel: channelViewFor(listing, state, input.userId),
       added: fresh.map(toParticipantView),
     };
   }

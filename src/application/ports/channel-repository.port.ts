@@ -75,7 +75,7 @@ export interface ChannelRepository {
   /** The user ids of the channel's participants, or null when there is no such channel. */
   findMemberIds(channelId: string): Promise<string[] | null>;
 
-  /** Writes the channel's own attributes (name, updated_at); participants and last message are left alone. */
+  /** Writes the channel's own attributes (name, members_can_pin, updated_at); participants and last message are left alone. */
   save(channel: Channel): Promise<void>;
 
   /**

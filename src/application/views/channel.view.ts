@@ -32,6 +32,8 @@ export interface ChannelView extends CallerChannelState {
   created_at: string;
   updated_at: string;
   last_message: MessageView | null;
+  /** Whether members may pin messages (admins always may; in a direct channel, both participants). */
+  members_can_pin: boolean;
   /** 0: off; else each member but admins sends at most one message per this many seconds. */
   slow_mode_seconds: number;
 }
@@ -59,6 +61,7 @@ export function toChannelView(
     created_at: c.created_at.toISOString(),
     updated_at: c.updated_at.toISOString(),
     last_message: lastMessage,
+    members_can_pin: channel.membersCanPin,
     slow_mode_seconds: channel.moderation.slowModeSeconds,
     unread_count: caller.unread_count,
     last_read_message_id: caller.last_read_message_id,

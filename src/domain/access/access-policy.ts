@@ -82,6 +82,45 @@ export function assertCanDeleteMessage(channel: Channel, userId: string, message
   return participant;
 }
 
+/*
+ * Reactions and pins (docs/contract.md, "Reactions and pins"). Reacting is part of taking part, so
+ * everyone who may send may react, guests included, each with their own reactions only. Pinning
+ * shapes what everyone sees first, so it is Slack's "who can pin" setting: admins always, members
+ * when the channel's members_can_pin is on, guests never; in a direct channel there is nothing to
+ * administer and either participant may pin, as in a Slack DM. Whoever may pin may unpin any pin.
+ * A tombstone takes neither.
+ */
+
+/** Adding a reaction: any participant, on a message of this channel that is not a tombstone. */
+export function assertCanReact(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanReadMessage(channel, userId, message);
+  message.assertNotDeleted();
+  return participant;
+}
+
+/** Removing one's own reaction: any participant (a tombstone has none left to remove). */
+export function assertCanUnreact(channel: Channel, userId: string, message: Message): Participant {
+  return assertCanReadMessage(channel, userId, message);
+}
+
+export function assertCanPin(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanUnpin(channel, userId, message);
+  message.assertNotDeleted();
+  return participant;
+}
+
+export function assertCanUnpin(channel: Channel, userId: string, message: Message): Participant {
+  const participant = assertCanReadMessage(channel, userId, message);
+  if (channel.type === 'direct' || participant.isAdmin) return participant;
+  if (participant.role === 'member' && channel.membersCanPin) return participant;
+  throw new InsufficientRoleError('pinning messages', channel.membersCanPin ? 'member' : 'admin');
+}
+
+/** Whether members may pin is the admins' choice. */
+export function assertCanChangePinSetting(channel: Channel, userId: string): Participant {
+  return requireAdmin(channel, userId, 'changing who may pin');
+}
+
 export function requireAdmin(channel: Channel, userId: string, action: string): Participant {
   const participant = assertCanRead(channel, userId);
   if (!participant.isAdmin) throw new InsufficientRoleError(action, 'admin');

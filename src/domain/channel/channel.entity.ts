@@ -7,6 +7,7 @@ import { ChannelType } from './channel-type';
 import {
   DirectChannelMembershipError,
   DirectChannelRenameError,
+  DirectChannelSettingError,
   LastAdminError,
   ParticipantNotFoundError,
 } from './channel.errors';
@@ -31,6 +32,8 @@ export interface ChannelPrimitives {
   /** The seq of the last message: 0 while the channel is empty. */
   last_message_seq: number;
   last_message_at: Date | null;
+  /** Whether members (not only admins) may pin messages; absent: no. Direct channels ignore it. */
+  members_can_pin?: boolean;
   /** Bans, mutes, slow mode and direct-channel blocks (moderation/channel-moderation.ts); none when absent. */
   moderation?: ChannelModerationPrimitives;
 }
@@ -88,6 +91,11 @@ export class Channel {
     return this.props.last_message_at ?? this.props.created_at;
   }
 
+  /** Members may pin as admins do (the channel's setting; see assertCanPin). */
+  get membersCanPin(): boolean {
+    return this.props.members_can_pin ?? false;
+  }
+
   /** Bans, mutes, slow mode, blocks: changed through ChannelModerationRepository, under the channel's lock. */
   get moderation(): ChannelModeration {
     return this.moderationState;
@@ -141,6 +149,13 @@ export class Channel {
   rename(name: string, now: Date): void {
     if (this.type === 'direct') throw new DirectChannelRenameError();
     this.props.name = requireText(name, { field: 'name', max: 200 });
+    this.props.updated_at = now;
+  }
+
+  /** Lets members pin (true) or only admins (false). A direct channel has no such setting. */
+  setMembersCanPin(allowed: boolean, now: Date): void {
+    if (this.type === 'direct') throw new DirectChannelSettingError('members_can_pin');
+    this.props.members_can_pin = allowed;
     this.props.updated_at = now;
   }
 

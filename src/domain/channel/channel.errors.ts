@@ -32,6 +32,13 @@ export class DirectChannelRenameError extends ForbiddenError {
   }
 }
 
+/** A direct channel has no settings: both participants may do what a setting would grant (pin). */
+export class DirectChannelSettingError extends ForbiddenError {
+  constructor(setting: string) {
+    super(`a direct channel has no ${setting} setting`, { setting });
+  }
+}
+
 /** See admin-succession.ts for the rule. */
 export class LastAdminError extends ConflictError {
   constructor() {

@@ -60,6 +60,7 @@ export function validateNewChannel(input: NewChannelInput): ValidatedChannel {
     last_message_id: null,
     last_message_seq: 0,
     last_message_at: null,
+    members_can_pin: false,
   };
 }
 

@@ -1,3 +1,5 @@
+import type { MessagePin } from '../pin/pin';
+import { MessageReactions, type ReactionGroup } from '../reaction/message-reactions';
 import { ContentType } from './content-type';
 import { MessageContent } from './message-content';
 import { MessageDeletedError } from './message.errors';
@@ -18,6 +20,11 @@ export interface MessagePrimitives {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** Who reacted with what (absent: nobody). Derived from the stored reactions, see MessageReactions. */
+  reactions?: ReactionGroup[];
+  /** Set while the message is pinned in its channel (absent: not pinned). */
+  pinned_at?: Date | null;
+  pinned_by?: string | null;
 }
 
 export class Message {
@@ -60,6 +67,38 @@ export class Message {
     return this.props.deleted_at !== null;
   }
 
+  /** A tombstone has none: its reactions went with its content. */
+  get reactions(): MessageReactions {
+    return this.isDeleted
+      ? MessageReactions.none()
+      : MessageReactions.fromPrimitives(this.props.reactions ?? []);
+  }
+
+  /** Who pinned it and when; null when it is not pinned (a tombstone never is). */
+  get pin(): MessagePin | null {
+    const { pinned_at, pinned_by } = this.props;
+    return this.isDeleted || !pinned_at || !pinned_by ? null : { pinned_at, pinned_by };
+  }
+
+  /** A copy showing these reactions (what storage answered after a change). */
+  withReactions(reactions: MessageReactions): Message {
+    return new Message({ ...this.props, reactions: reactions.toPrimitives() });
+  }
+
+  /** A copy showing this pin, or none. */
+  withPin(pin: MessagePin | null): Message {
+    return new Message({
+      ...this.props,
+      pinned_at: pin?.pinned_at ?? null,
+      pinned_by: pin?.pinned_by ?? null,
+    });
+  }
+
+  /** A tombstone takes no reaction and no pin. @throws MessageDeletedError */
+  assertNotDeleted(): void {
+    if (this.isDeleted) throw new MessageDeletedError(this.id);
+  }
+
   /** Replaces the text; the same content rules as when sending apply. A tombstone cannot be edited. */
   edit(content: string, now: Date): void {
     if (this.isDeleted) throw new MessageDeletedError(this.id);
@@ -69,7 +108,7 @@ export class Message {
 
   /**
    * Turns the message into a tombstone: it keeps its place (id, seq, thread) but loses its content
-   * and file. Deleting a tombstone again changes nothing and returns false.
+   * and file; its reactions and pin are no longer shown (storage removes them). Deleting a tombstone again changes nothing and returns false.
    */
   delete(now: Date): boolean {
     if (this.isDeleted) return false;

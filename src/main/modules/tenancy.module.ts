@@ -110,6 +110,8 @@ export function tenantPortsFactory(ctx: ResolutionContext): TenantPortsFactory {
       readStates: repositories.readStates,
       receipts: repositories.readReceipts,
       users: repositories.users,
+      reactions: repositories.reactions,
+      pins: repositories.pins,
       events: new SocketIoEventPublisher(emitter, tenant.slug, revocations),
       jobs,
       clock,

@@ -66,8 +66,8 @@ export class InMemoryChannelRepository implements ChannelRepository {
   }
 
   async save(channel: Channel): Promise<void> {
-    const { name, updated_at, id } = channel.toPrimitives();
-    this.update(id, (row) => Object.assign(row, { name, updated_at }));
+    const { name, updated_at, id, members_can_pin } = channel.toPrimitives();
+    this.update(id, (row) => Object.assign(row, { name, updated_at, members_can_pin }));
   }
 
   async addParticipants(channelId: string, participants: readonly Participant[]): Promise<void> {

@@ -15,6 +15,7 @@ import {
 } from './in-memory-delivery';
 import { InMemoryUserDirectory } from './in-memory-directories';
 import { InMemoryMessageRepository } from './in-memory-message-repository';
+import { InMemoryPinRepository, InMemoryReactionRepository } from './in-memory-reactions-and-pins';
 import { InMemoryMessageSearch } from './in-memory-message-search';
 import { inMemoryModeration } from './in-memory-moderation';
 import { InMemoryReadReceiptRepository } from './in-memory-read-receipt-repository';
@@ -32,6 +33,8 @@ export class InMemoryChat implements TenantPorts {
   readonly ids = new InMemoryIdSequence();
   readonly channels = new InMemoryChannelRepository();
   readonly messages = new InMemoryMessageRepository(this.ids, this.channels);
+  readonly reactions = new InMemoryReactionRepository(this.messages);
+  readonly pins = new InMemoryPinRepository(this.messages);
   readonly search = new InMemoryMessageSearch(this.messages);
   readonly readStates = new InMemoryReadStateRepository();
   readonly receipts = new InMemoryReadReceiptRepository();

@@ -85,6 +85,18 @@ export class InMemoryMessageRepository implements MessageRepository {
     if (row && row.deleted_at === null) Object.assign(row, { content, file_url, edited_at, deleted_at });
   }
 
+  /**
+   * What MessageDecorations does on MongoDB: writes what the message shows of its reactions and pin,
+   * on it and on its channel's copy; false (nothing written) for a tombstone when `liveOnly`.
+   */
+  decorate(message: Message, fields: Partial<MessagePrimitives>, options: { liveOnly: boolean }): boolean {
+    const row = this.rows.get(message.id);
+    if (!row || (options.liveOnly && row.deleted_at !== null)) return false;
+    Object.assign(row, structuredClone(fields));
+    this.channels.refreshLastMessage(Message.fromPrimitives(structuredClone(row)));
+    return true;
+  }
+
   /** Test helper: how many messages are stored. */
   count(): number {
     return this.rows.size;

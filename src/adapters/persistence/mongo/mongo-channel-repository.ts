@@ -86,9 +86,12 @@ export class MongoChannelRepository implements ChannelRepository {
   }
 
   async save(channel: Channel): Promise<void> {
-    const { id, name, updated_at } = channel.toPrimitives();
+    const { id, name, updated_at, members_can_pin } = channel.toPrimitives();
     await this.locks.run('channel', id, () =>
-      this.channels.updateOne({ _id: id }, { $set: { name, updated_at } }),
+      this.channels.updateOne(
+        { _id: id },
+        { $set: { name, updated_at, members_can_pin: members_can_pin ?? false } },
+      ),
     );
   }
 

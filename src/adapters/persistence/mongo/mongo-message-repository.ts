@@ -13,7 +13,7 @@ import { MAX_BATCH, type MessageAppendTurns, type PendingAppend } from './messag
 import { recordedLastSeq } from './last-message-copy';
 import { BlockReader, historyFlags, historyWindow, lastStoredSeq, pageOfSeqs } from './message-page-window';
 import type { ChannelDocument } from './schemas/channel.schema';
-import { idempotencyKey, messageDocumentOf, toMessage, type MessageDocument } from './schemas/message.schema';
+import { idempotencyKey, toMessage, type MessageDocument } from './schemas/message.schema';
 import type { MongoMessageSearch } from './mongo-message-search';
 import type { TenantLocks } from './tenant-locks';
 
@@ -77,21 +77,24 @@ export class MongoMessageRepository implements MessageRepository {
    * crash in between shows the edit or deletion in the inbox before history has it (a retry
    * completes it), never a deleted message's content. Then the message, under the channel's
    * 'sequence' lock as every message write. A tombstone is final: an edit that raced with the
-   * deletion is dropped rather than reviving it, in the copy and in the message.
+   * deletion is dropped rather than reviving it, in the copy and in the message. Only the fields an
+   * edit or deletion changes are written, in the copy as in the message: its reactions and pin are
+   * MessageDecorations' to write, and this message's copy of them may be older.
    */
   async update(message: Message): Promise<void> {
     const { id, channel_id, content, file_url, edited_at, deleted_at } = message.toPrimitives();
+    const changes = { content, file_url, edited_at, deleted_at };
+    const copy = Object.fromEntries(
+      Object.entries(changes).map(([key, value]) => [`last_message.${key}`, value]),
+    );
     await this.locks.run('channel', channel_id, () =>
       this.channels.updateOne(
         { _id: channel_id, last_message_id: id, 'last_message.deleted_at': null },
-        { $set: { last_message: messageDocumentOf(message) } },
+        { $set: copy },
       ),
     );
     await this.locks.run('sequence', channel_id, () =>
-      this.messages.updateOne(
-        { _id: id, deleted_at: null },
-        { $set: { content, file_url, edited_at, deleted_at } },
-      ),
+      this.messages.updateOne({ _id: id, deleted_at: null }, { $set: changes }),
     );
     // The edited words, or none for a tombstone: a failure fails the edit, which the client retries.
     await this.search.reindex(message.toPrimitives());

@@ -4,7 +4,8 @@ import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 export type LockKind =
   | 'channel' // the channel document (participants, name, last message) and its message inserts
   | 'sequence' // a channel's message edits and deletions
-  | 'read-states'; // one membership row (channel and user)
+  | 'read-states' // one membership row (channel and user)
+  | 'message'; // one message's reactions and pin: their own rows, then what the message shows of them
 
 /**
  * Where a tenant's Redis keys live: `${REDIS_KEY_PREFIX}:{${database name}}`. The tenant is the hash

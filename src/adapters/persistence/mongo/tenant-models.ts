@@ -12,6 +12,8 @@ import {
   type UserBlockDocument,
 } from './schemas/moderation.schemas';
 import { pendingSendSchema, type PendingSendDocument } from './schemas/pending-send.schema';
+import { pinSchema, type PinDocument } from './schemas/pin.schema';
+import { reactionSchema, type ReactionDocument } from './schemas/reaction.schema';
 import { readReceiptSchema, type ReadReceiptDocument } from './schemas/read-receipt.schema';
 import { searchTermSchema, type SearchTermDocument } from './schemas/search-term.schema';
 import { userChannelStateSchema, type UserChannelStateDocument } from './schemas/user-channel-state.schema';
@@ -27,6 +29,8 @@ export interface TenantModels {
   users: Model<UserProfileDocument>;
   pendingSends: Model<PendingSendDocument>;
   migrations: Model<MigrationRecordDocument>;
+  reactions: Model<ReactionDocument>;
+  pins: Model<PinDocument>;
   searchTerms: Model<SearchTermDocument>;
   userErasures: Model<UserErasureDocument>;
   messageFlags: Model<MessageFlagDocument>;
@@ -48,6 +52,8 @@ export function tenantModels(db: Connection): TenantModels {
     users: modelOn(db, 'UserProfile', userProfileSchema),
     pendingSends: modelOn(db, 'PendingSend', pendingSendSchema),
     migrations: modelOn(db, 'MigrationRecord', migrationRecordSchema),
+    reactions: modelOn(db, 'MessageReaction', reactionSchema),
+    pins: modelOn(db, 'ChannelPin', pinSchema),
     searchTerms: modelOn(db, 'SearchTerm', searchTermSchema),
     userErasures: modelOn(db, 'UserErasure', userErasureSchema),
     messageFlags: modelOn(db, 'MessageFlag', messageFlagSchema),

@@ -3,6 +3,8 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
 import type { MessageRepository } from '../../../application/ports/message-repository.port';
+import type { PinRepository } from '../../../application/ports/pin-repository.port';
+import type { ReactionRepository } from '../../../application/ports/reaction-repository.port';
 import type { ReadReceiptRepository } from '../../../application/ports/read-receipt-repository.port';
 import type { ReadStateRepository } from '../../../application/ports/read-state-repository.port';
 import type { TenantDataReader } from '../../../application/ports/tenant-data-reader.port';
@@ -11,10 +13,13 @@ import type { UserErasureStore } from '../../../application/ports/user-erasure-s
 import { RedisIdSequence } from '../../redis/redis-id-sequence';
 import type { RedisKeyedMutex } from '../../redis/redis-keyed-mutex';
 import { highestRecordedId, MessageAppendTurns } from './message-append';
+import { MessageDecorations } from './message-decorations';
 import { MongoChannelModeration } from './mongo-channel-moderation';
 import { MongoChannelRepository } from './mongo-channel-repository';
 import { MongoMessageFlags } from './mongo-message-flags';
 import { MongoMessageRepository } from './mongo-message-repository';
+import { MongoPinRepository } from './mongo-pin-repository';
+import { MongoReactionRepository } from './mongo-reaction-repository';
 import { MongoReadReceiptRepository } from './mongo-read-receipt-repository';
 import { MongoReadStateRepository } from './mongo-read-state-repository';
 import { MongoTenantDataReader } from './mongo-tenant-data-reader';
@@ -32,6 +37,8 @@ export interface TenantRepositories {
   readStates: ReadStateRepository;
   readReceipts: ReadReceiptRepository;
   users: UserDirectory;
+  reactions: ReactionRepository;
+  pins: PinRepository;
   search: MessageSearch;
   /** Data rights: exports read through it, erasures write through the other. */
   dataReader: TenantDataReader;
@@ -71,6 +78,7 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     { mutex: deps.mutex, redis: deps.redis, locks, idKey },
     search,
   );
+  const decorations = new MessageDecorations(models.messages, models.channels, locks);
   return {
     channels: new MongoChannelRepository(models.channels, locks),
     messages: new MongoMessageRepository(models.messages, models.channels, turns, locks, search),
@@ -78,6 +86,8 @@ export function createTenantRepositories(db: Connection, deps: TenantRepositoryD
     readStates: new MongoReadStateRepository(models.userChannelStates, locks),
     readReceipts: new MongoReadReceiptRepository(models.readReceipts),
     users: new MongoUserDirectory(models.users),
+    reactions: new MongoReactionRepository(models.reactions, decorations, locks),
+    pins: new MongoPinRepository(models.pins, decorations, locks),
     dataReader: new MongoTenantDataReader(models),
     erasures: new MongoUserErasureStore(models, locks),
     channelModeration: new MongoChannelModeration(models.channels, locks),

@@ -36,6 +36,7 @@ describe('GetChannel', () => {
       'is_muted',
       'last_message',
       'last_read_message_id',
+      'members_can_pin',
       'name',
       'participants',
       'slow_mode_seconds',

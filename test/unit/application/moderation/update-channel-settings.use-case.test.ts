@@ -26,7 +26,15 @@ describe('UpdateChannelSettings', () => {
       );
       assert.deepEqual(
         s.chat.events.ofType('channel.updated').map((e) => e.payload),
-        [{ channel_id: channel.id, name: 'Launch', slow_mode_seconds: 0, updated_at: view.updated_at }],
+        [
+          {
+            channel_id: channel.id,
+            name: 'Launch',
+            slow_mode_seconds: 0,
+            members_can_pin: false,
+            updated_at: view.updated_at,
+          },
+        ],
       );
     });
 

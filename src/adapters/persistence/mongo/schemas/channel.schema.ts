@@ -65,6 +65,7 @@ export const channelSchema = new Schema<ChannelDocument>(
     last_activity_at: { type: Date, required: true },
     // Mixed: stored as written; a nested messageSchema would bring its indexes along.
     last_message: { type: Schema.Types.Mixed, default: null },
+    members_can_pin: { type: Boolean, default: false },
     moderation: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'channels', versionKey: false, autoIndex: false, id: false },
@@ -120,6 +121,7 @@ export function toChannel(doc: ChannelDocument): Channel {
     last_message_id: doc.last_message_id,
     last_message_seq: doc.last_message_seq,
     last_message_at: doc.last_message_at,
+    members_can_pin: doc.members_can_pin ?? false,
     moderation: doc.moderation ?? undefined,
   });
 }

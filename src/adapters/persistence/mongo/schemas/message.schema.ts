@@ -30,6 +30,11 @@ export const messageSchema = new Schema<MessageDocument>(
     created_at: { type: Date, required: true },
     edited_at: nullableDate,
     deleted_at: nullableDate,
+    // What the message shows of its reactions and pin, written by MessageDecorations (absent until
+    // then: no default, so a send stores exactly what it did before).
+    reactions: { type: Schema.Types.Mixed },
+    pinned_at: { type: Date },
+    pinned_by: { type: String },
   },
   { collection: 'messages', versionKey: false, autoIndex: false, id: false },
 );
@@ -84,5 +89,9 @@ export function toMessage(doc: MessageDocument): Message {
     created_at: doc.created_at,
     edited_at: doc.edited_at,
     deleted_at: doc.deleted_at,
+    // Absent until MessageDecorations first writes them (a message nobody reacted to or pinned).
+    ...(doc.reactions !== undefined && { reactions: doc.reactions }),
+    ...(doc.pinned_at !== undefined && { pinned_at: doc.pinned_at }),
+    ...(doc.pinned_by !== undefined && { pinned_by: doc.pinned_by }),
   });
 }
