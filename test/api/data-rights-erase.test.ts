@@ -23,7 +23,7 @@ const admin = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
  */
 describe('Data rights: erasing a user', function () {
   // The scene (a tenant with three channels, sockets, receipts) takes a while on a loaded machine.
-  this.timeout(60_000);
+  this.timeout(150_000);
   const sockets = new Sockets();
   let api: TestApi;
   let t: DataRightsTenant;

@@ -18,7 +18,7 @@ import { TEST_ADMIN_TOKEN } from '../support/test-env';
  * users, line type by line type, and its `end` line counts what came before it.
  */
 describe('Data rights: exports', function () {
-  this.timeout(60_000);
+  this.timeout(150_000);
   let api: TestApi;
   let t: DataRightsTenant;
   let lines: ExportLine[];

@@ -8,7 +8,8 @@ import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testEnv } from './test-env';
  */
 export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
-    this.timeout(60_000);
+    // A full run leaves hundreds of tenant databases; FerretDB drops them one by one.
+    this.timeout(300_000);
     await Promise.all([dropRunDatabases(), deleteRunKeys()]);
   },
 };

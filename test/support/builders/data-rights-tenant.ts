@@ -81,7 +81,8 @@ export async function buildDataRightsTenant(api: TestApi): Promise<DataRightsTen
     [bob, context],
   ] as const)
     await client.post(`channels/${channel}/mark_read/`);
-  await drained(api.node.container.get<BullMqQueues>(TOKENS.Queues));
+  // On a loaded machine the follow-ups and receipts of the scene may take longer than the default 30 s.
+  await drained(api.node.container.get<BullMqQueues>(TOKENS.Queues), 90_000);
 
   const bobStrings = [
     bob.userId,
