@@ -19,7 +19,8 @@ import { userToken } from '../support/tokens';
  * it is left (database, Redis keys, jobs, registry), and an interrupted deletion finishes when run again.
  */
 describe('Tenant lifecycle: suspend, reactivate, delete', function () {
-  this.timeout(60_000);
+  // A deletion drops the tenant's database, which FerretDB does table by table: slow under load.
+  this.timeout(180_000);
   let a: TestApi;
   let b: TestApi;
   const prefix = testEnv().REDIS_KEY_PREFIX;
