@@ -34,6 +34,10 @@ const mongoServers = z.string().transform((value, ctx) => {
   return servers;
 });
 const redisUrl = z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://');
+/** `host:port,host:port,…`: some nodes of a Redis Cluster (the client finds the others). */
+const redisClusterNodes = csv.pipe(
+  z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each node must look like host:port')).min(1),
+);
 
 /** Every environment variable the processes read; the README's table documents each one. */
 const schema = z.object({
@@ -50,7 +54,14 @@ const schema = z.object({
   // must stay below its pool (README, FerretDB). 10 is plenty for a process on a few cores.
   MONGO_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: redisUrl.default('redis://127.0.0.1:6379'),
-  REDIS_KEY_PREFIX: z.string().max(40).default('chat'),
+  // Set, the deployment runs on a Redis Cluster through these nodes and REDIS_URL is not used.
+  REDIS_CLUSTER_NODES: redisClusterNodes.optional(),
+  // Outside every hash tag: key names put their own `{…}` tags after it (docs/redis.md).
+  REDIS_KEY_PREFIX: z
+    .string()
+    .max(40)
+    .regex(/^[^{}]*$/, 'must not contain { or }')
+    .default('chat'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_PUBLIC_KEY: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),

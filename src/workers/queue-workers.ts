@@ -1,5 +1,5 @@
 import { Worker, type Processor } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-connections';
 import type { QueueName } from '../application/jobs/jobs';
 import type { Logger } from '../adapters/logging/logger';
 import { bullPrefix } from '../adapters/queue/bullmq-queues';
@@ -28,7 +28,7 @@ export class QueueWorkers {
 
   constructor(
     private readonly processors: ReadonlyMap<QueueName, Processor>,
-    private readonly connect: (role: string) => Redis,
+    private readonly connect: (role: string) => RedisClient,
     private readonly options: QueueWorkersOptions,
     private readonly logger: Logger,
     private readonly metrics: QueueMetrics,

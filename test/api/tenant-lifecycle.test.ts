@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import type { Redis } from 'ioredis';
 import type { BullMqQueues } from '../../src/adapters/queue/bullmq-queues';
 import type { RedisConnections } from '../../src/adapters/redis/redis-connections';
-import { tenantKeyPatterns } from '../../src/adapters/redis/tenant-redis-keys';
+import { scanKeys, tenantKeyPatterns } from '../../src/adapters/redis/tenant-redis-keys';
 import type { TenantDirectory } from '../../src/application/ports/tenant-directory.port';
 import type { TenantStatusChanges, TenantTeardown } from '../../src/application/ports/tenant-lifecycle.port';
 import { TOKENS } from '../../src/main/tokens';
@@ -156,11 +155,10 @@ describe('Tenant lifecycle: suspend, reactivate, delete', function () {
   });
 
   async function tenantKeys(slug: string, database_name: string): Promise<string[]> {
-    const redis: Redis = a.node.container.get<RedisConnections>(TOKENS.Redis).command;
+    const redis = a.node.container.get<RedisConnections>(TOKENS.Redis).command;
     const found: string[] = [];
     for (const match of tenantKeyPatterns(prefix, { slug, database_name })) {
-      for await (const keys of redis.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>)
-        found.push(...keys);
+      for await (const keys of scanKeys(redis, match)) found.push(...keys);
     }
     return found;
   }

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import { ContainerModule } from 'inversify';
 import type { MongoDatabases } from '../../src/adapters/persistence/mongo/mongo-databases';
 import type { RedisConnections } from '../../src/adapters/redis/redis-connections';
@@ -53,9 +54,10 @@ export class CommandCounter {
       onActivation<RedisConnections>(TOKENS.Redis, (_, redis) => {
         const sink = (client: string, command: string, background: boolean) =>
           this.countRedis(client, command, background);
-        tapRedis(redis.command, 'command', sink);
+        // The counted deployments run on one Redis (a Cluster client is not tapped).
+        tapRedis(redis.command as Redis, 'command', sink);
         const create = redis.create.bind(redis);
-        redis.create = (role, options) => tapRedis(create(role, options), role, sink);
+        redis.create = (role, options, sharded) => tapRedis(create(role, options, sharded) as Redis, role, sink);
         return redis;
       });
     });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import {
   RateLimiterMemory,
   RateLimiterRedis,
@@ -29,7 +29,7 @@ export class RequestRateLimits {
   private readonly perUser: RateLimiterAbstract;
   private readonly perTenant: RateLimiterAbstract;
 
-  constructor(redis: Redis, options: RateLimitOptions) {
+  constructor(redis: RedisClient, options: RateLimitOptions) {
     this.perUser = limiter(redis, `${options.keyPrefix}:rate:user`, options.userPerMinute);
     this.perTenant = limiter(redis, `${options.keyPrefix}:rate:tenant`, options.tenantPerMinute);
   }
@@ -45,7 +45,7 @@ export class RequestRateLimits {
   }
 }
 
-function limiter(redis: Redis, keyPrefix: string, points: number): RateLimiterAbstract {
+function limiter(redis: RedisClient, keyPrefix: string, points: number): RateLimiterAbstract {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { Logger } from '../logging/logger';
 import type { ModerationMemory } from './moderation-memory';
 
@@ -18,7 +18,7 @@ export class ModerationAnnouncements {
   private readonly banHandlers: Array<(tenant: string, userId: string) => void> = [];
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     redisKeyPrefix: string,
     private readonly memory: ModerationMemory,
   ) {
@@ -40,7 +40,7 @@ export class ModerationAnnouncements {
    * subscribed and emptied whenever the connection drops or comes back. Resolves once subscribed, or
    * after `timeoutMs` (logged; it keeps trying, and the memory keeps nothing meanwhile).
    */
-  async listen(sub: Redis, logger: Logger, timeoutMs: number): Promise<void> {
+  async listen(sub: RedisClient, logger: Logger, timeoutMs: number): Promise<void> {
     sub.on('smessage', (channel: string, message: string) => {
       if (channel === this.channel) this.apply(JSON.parse(message) as ModerationChange);
     });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 
 /*
  * Presence counters change in Lua so that each change is atomic across nodes (Redis runs one script
@@ -91,7 +91,7 @@ type Run = (...keysThenArgs: Array<string | number>) => Promise<unknown>;
 
 /** Runs the presence scripts by SHA (ioredis loads them again after a Redis restart). */
 export class PresenceScripts {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     for (const [name, [numberOfKeys, lua]] of Object.entries(SCRIPTS)) {
       redis.defineCommand(`presence${name}`, { numberOfKeys, lua });
     }

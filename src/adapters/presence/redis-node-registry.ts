@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import { parseField, PresenceKeys, type SweptField } from './presence-keys';
 import { PresenceScripts } from './presence-scripts';
 
@@ -11,7 +11,7 @@ export class RedisNodeRegistry {
   private readonly scripts: PresenceScripts;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PresenceKeys,
     readonly nodeId: string,
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { PresenceKeys } from './presence-keys';
 
 /**
@@ -30,7 +30,7 @@ return 1`;
 /** Forgets a user's presence in one tenant (data rights: their erasure). */
 export class RedisPresenceEraser {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PresenceKeys,
   ) {}
 

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { PresenceReader } from '../../application/ports/presence-reader.port';
 import type { PresenceKeys } from './presence-keys';
 
 /** The PresenceReader port for one tenant, on the counters RedisPresence keeps (any process may read). */
 export class RedisPresenceReader implements PresenceReader {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PresenceKeys,
     private readonly tenant: string,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import { PresenceKeys } from './presence-keys';
 import { PresenceScripts } from './presence-scripts';
 
@@ -20,7 +20,7 @@ export class RedisPresence {
   private readonly scripts: PresenceScripts;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PresenceKeys,
     /** This process: its connections are counted under it, so they can be undone if it dies. */
     readonly nodeId: string,

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { PresenceKeys } from './presence-keys';
 
 export interface TypingChange {
@@ -27,7 +27,7 @@ export class RedisTypingIndicator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: PresenceKeys,
     private readonly options: TypingOptions,
     private readonly announce: (change: TypingChange) => Promise<void>,

@@ -1,5 +1,5 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { QueueName } from '../../application/jobs/jobs';
 
 /** The three queues of docs/contract.md, plus `webhooks` for deliveries to tenants' webhooks. */
@@ -30,7 +30,7 @@ export function bullPrefix(redisKeyPrefix: string): string {
 export class BullMqQueues {
   readonly byName: ReadonlyMap<QueueName, Queue>;
 
-  constructor(connection: Redis, redisKeyPrefix: string) {
+  constructor(connection: RedisClient, redisKeyPrefix: string) {
     this.byName = new Map(
       QUEUE_NAMES.map((name) => [
         name,

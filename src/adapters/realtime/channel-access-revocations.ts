@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { Logger } from '../logging/logger';
 import type { ChannelAccessCache } from './channel-access-cache';
 
@@ -14,7 +14,7 @@ export class ChannelAccessRevocations {
   readonly channel: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     redisKeyPrefix: string,
     private readonly local: ChannelAccessCache,
   ) {
@@ -32,7 +32,7 @@ export class ChannelAccessRevocations {
    * published meanwhile were lost.
    */
   listen(
-    sub: Redis,
+    sub: RedisClient,
     handlers: { onRevoked(tenant: string, channelId: string): void; onResubscribed(): void },
     logger: Logger,
   ): void {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { Server } from 'socket.io';
 import type { RedisTypingIndicator } from '../presence/redis-typing-indicator';
 import { withTimeout } from '../redis/redis-connections';
@@ -30,9 +30,9 @@ export interface RealtimeServerDeps extends PresenceDeps, ChatDeps {
   io: Server;
   channels: ShardedChannels;
   /** Publishes for the adapter (the process's command connection). */
-  pub: Redis;
+  pub: RedisClient;
   /** A dedicated connection for the adapter's subscriptions (never gives up a command). */
-  sub: Redis;
+  sub: RedisClient;
   /** How long a handshake waits for Redis (DEPENDENCY_TIMEOUT_MS). */
   timeoutMs: number;
   /** The channel members the handshakes remember, and the removals that make them forget. */

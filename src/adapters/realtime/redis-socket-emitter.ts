@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import { namespaceSpellings } from './rooms';
 import type { ServerEventName, ServerEventPayload } from './server-events';
 import { CLUSTER_MESSAGE, ShardedChannels } from './sharded-channels';
@@ -28,7 +28,7 @@ export interface EmitTarget {
  */
 export class RedisSocketEmitter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly channels: ShardedChannels,
   ) {}
 

@@ -1,5 +1,5 @@
 import { createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-connections';
 import type { Namespace } from 'socket.io';
 import { PRESENCE_NAMESPACE_PATTERN } from './rooms';
 
@@ -27,7 +27,7 @@ export class ShardedChannels {
   }
 
   /** The adapter factory for `io.adapter()`: each namespace gets the mode its name calls for. */
-  adapter(pub: Redis, sub: Redis): (nsp: Namespace) => ReturnType<ReturnType<typeof createShardedAdapter>> {
+  adapter(pub: RedisClient, sub: RedisClient): (nsp: Namespace) => ReturnType<ReturnType<typeof createShardedAdapter>> {
     const byMode = {
       static: createShardedAdapter(pub, sub, { channelPrefix: this.prefix, subscriptionMode: 'static' }),
       dynamic: createShardedAdapter(pub, sub, { channelPrefix: this.prefix, subscriptionMode: 'dynamic' }),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 /** The highest message id durably stored in the tenant (0 when none): where a lost counter restarts. */
 export type IdSeed = () => Promise<number>;
 
@@ -16,7 +16,7 @@ if tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]
 return redis.call('INCR', KEYS[1])`;
 
 /**
- * The tenant-wide message id counter: Redis INCR on one key per tenant (atomic and fast, where
+ * The tenant-wide message id counter: RedisClient INCR on one key per tenant (atomic and fast, where
  * FerretDB v1 would lose `$inc`s under concurrency).
  *
  * Redis keeps nothing on disk here, so the counter can vanish. When it is missing it is seeded from
@@ -27,7 +27,7 @@ return redis.call('INCR', KEYS[1])`;
  */
 export class RedisIdSequence {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** The full Redis key of this tenant's counter (deployment prefix and tenant database included). */
     private readonly key: string,
     private readonly seed: IdSeed,

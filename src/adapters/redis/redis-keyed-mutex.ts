@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 
 export interface KeyedMutexOptions {
   /** How long a Redis lock lives if its holder dies without releasing it. */
@@ -49,7 +49,7 @@ export class RedisKeyedMutex {
   private readonly waitMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     options: KeyedMutexOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 5_000;

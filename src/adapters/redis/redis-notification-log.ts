@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { NotificationLog } from '../../application/ports/notification-log.port';
 
 // SADD per recipient (its answer says whether the recipient is new), then the set's expiry: one call
@@ -17,7 +17,7 @@ return added`;
  */
 export class RedisNotificationLog implements NotificationLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string,
     private readonly ttlSeconds: number,
   ) {}

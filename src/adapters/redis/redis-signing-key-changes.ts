@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { SigningKeyChanges } from '../../application/ports/tenant-signing-keys.port';
 import { TenantAnnouncements, type ForgetsTenants } from './tenant-announcements';
 
@@ -7,7 +7,7 @@ import { TenantAnnouncements, type ForgetsTenants } from './tenant-announcements
  * loads them again on its next token, so a revoked key stops working everywhere in milliseconds.
  */
 export class RedisSigningKeyChanges extends TenantAnnouncements implements SigningKeyChanges {
-  constructor(redis: Redis, redisKeyPrefix: string, local: ForgetsTenants) {
+  constructor(redis: RedisClient, redisKeyPrefix: string, local: ForgetsTenants) {
     super(redis, `${redisKeyPrefix}:tenant-keys-changed`, local);
   }
 }

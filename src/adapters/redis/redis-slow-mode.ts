@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { SlowModeGate } from '../../application/ports/slow-mode.port';
 
 // Takes the member's turn if it is free (the key's expiry is the slow mode), else says how long is
@@ -16,7 +16,7 @@ return left`;
  */
 export class RedisSlowMode implements SlowModeGate {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** `{prefix}:{t:<tenant>}`. */
     private readonly tenantKey: string,
   ) {}

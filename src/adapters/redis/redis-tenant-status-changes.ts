@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { TenantStatusChanges } from '../../application/ports/tenant-lifecycle.port';
 import { TenantAnnouncements, type ForgetsTenants } from './tenant-announcements';
 
@@ -8,7 +8,7 @@ import { TenantAnnouncements, type ForgetsTenants } from './tenant-announcements
  * again) and an API node closes the tenant's sockets.
  */
 export class RedisTenantStatusChanges extends TenantAnnouncements implements TenantStatusChanges {
-  constructor(redis: Redis, redisKeyPrefix: string, local: ForgetsTenants) {
+  constructor(redis: RedisClient, redisKeyPrefix: string, local: ForgetsTenants) {
     super(redis, `${redisKeyPrefix}:tenant-status-changed`, local);
   }
 }

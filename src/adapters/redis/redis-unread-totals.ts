@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { ChannelPosition, UnreadTotal, UnreadTotals } from '../../application/ports/unread-totals.port';
 
 // One hash per user: per channel `l:` its last seq, `r:` the user's pointer, `m:` muted (1/0), and
@@ -55,7 +55,7 @@ return total`;
  */
 export class RedisUnreadTotals implements UnreadTotals {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     /** The tenant's key prefix, with the tenant as a hash tag: `${REDIS_KEY_PREFIX}:{t:slug}`. */
     private readonly keyPrefix: string,
   ) {}

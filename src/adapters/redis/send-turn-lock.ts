@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { HeldLock } from './redis-keyed-mutex';
 
 /** What a send's turn starts from, read as the lock is taken. */
@@ -50,7 +50,7 @@ export class SendTurnLock implements HeldLock<SendTurn> {
   private storedSeq: number | null = null;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: SendTurnKeys,
     private readonly idCount = 1,
   ) {}

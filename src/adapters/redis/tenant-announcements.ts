@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { Logger } from '../logging/logger';
 
 /** What forgets a tenant's state on this node when an announcement names it. */
@@ -17,7 +17,7 @@ export interface ForgetsTenants {
  */
 export class TenantAnnouncements {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly channel: string,
     private readonly local: ForgetsTenants,
   ) {}
@@ -32,7 +32,7 @@ export class TenantAnnouncements {
    * announced tenant; everything when the subscription starts or comes back, since announcements made
    * meanwhile were lost. Resolves once subscribed, or after `timeoutMs` (logged; it keeps trying).
    */
-  async listen(sub: Redis, logger: Logger, timeoutMs: number): Promise<void> {
+  async listen(sub: RedisClient, logger: Logger, timeoutMs: number): Promise<void> {
     sub.on('smessage', (channel: string, tenant: string) => {
       if (channel === this.channel) this.local.forget(tenant);
     });

@@ -1,15 +1,16 @@
-import type { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
+import type { RedisClient } from './redis-connections';
 import type { Tenant } from '../../domain/tenant/tenant';
 
 /**
  * Every Redis key a tenant owns, as SCAN patterns: keep this list in step with the key builders.
  * - `{prefix}:{<database name>}…`: send locks, seq and id counters (tenant-locks.ts, tenant-repositories.ts);
- * - `{prefix}:{t:<slug>}…`: unread badges (RedisUnreadTotals);
+ * - `{prefix}:{t:<slug>}…`: unread badges (RedisUnreadTotals), slow mode (RedisSlowMode), presence,
+ *   channel presence and typing (PresenceKeys);
  * - `{prefix}:t:<slug>:…`: which recipients were notified (RedisNotificationLog);
- * - `{prefix}:rt:t:<slug>:…`: presence, channel presence, typing (PresenceKeys);
  * - `{prefix}:rate:user:<slug>:…`, `{prefix}:rate:tenant:<slug>`: request budgets (RequestRateLimits).
  * Slugs and database names hold only `a-z`, `0-9`, `-` and `_`: nothing a pattern would read as a glob.
- * Node bookkeeping (`{prefix}:rt:node:…`) is shared by tenants and cleaned by the node sweep.
+ * Node bookkeeping (`{prefix}:{rt}:…`) is shared by tenants and cleaned by the node sweep.
  */
 export function tenantKeyPatterns(prefix: string, tenant: Pick<Tenant, 'slug' | 'database_name'>): string[] {
   const { slug, database_name } = tenant;
@@ -17,7 +18,6 @@ export function tenantKeyPatterns(prefix: string, tenant: Pick<Tenant, 'slug' | 
     `${prefix}:{${database_name}}*`,
     `${prefix}:{t:${slug}}*`,
     `${prefix}:t:${slug}:*`,
-    `${prefix}:rt:t:${slug}:*`,
     `${prefix}:rate:user:${slug}:*`,
     `${prefix}:rate:tenant:${slug}`,
   ];
@@ -25,16 +25,30 @@ export function tenantKeyPatterns(prefix: string, tenant: Pick<Tenant, 'slug' | 
 
 /** Unlinks every key matching the tenant's patterns, a SCAN page at a time; returns how many. */
 export async function removeTenantKeys(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   tenant: Pick<Tenant, 'slug' | 'database_name'>,
 ): Promise<number> {
   let removed = 0;
   for (const match of tenantKeyPatterns(prefix, tenant)) {
-    const stream = redis.scanStream({ match, count: 1000 });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) removed += await redis.unlink(...keys);
-    }
+    for await (const keys of scanKeys(redis, match)) removed += await unlinkAll(redis, keys);
   }
   return removed;
+}
+
+/** The keys matching `match`, a SCAN page at a time: of every master on a cluster, of the server otherwise. */
+export async function* scanKeys(redis: RedisClient, match: string): AsyncGenerator<string[]> {
+  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  for (const server of servers) {
+    for await (const keys of server.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) yield keys;
+    }
+  }
+}
+
+/** UNLINKs the keys: at once on one server, one key per command on a cluster (a page spans slots). */
+async function unlinkAll(redis: RedisClient, keys: string[]): Promise<number> {
+  if (!(redis instanceof Cluster)) return redis.unlink(...keys);
+  const removed = await Promise.all(keys.map((key) => redis.unlink(key)));
+  return removed.reduce((sum, n) => sum + n, 0);
 }

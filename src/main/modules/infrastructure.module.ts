@@ -4,7 +4,7 @@ import { MongoDatabases } from '../../adapters/persistence/mongo/mongo-databases
 import { MongoTenantDirectory } from '../../adapters/persistence/mongo/mongo-tenant-directory';
 import { TenantMigrator } from '../../adapters/persistence/mongo/migrations/tenant-migrator';
 import { MongoTenantProvisioner } from '../../adapters/persistence/mongo/mongo-tenant-provisioner';
-import { RedisConnections } from '../../adapters/redis/redis-connections';
+import { RedisConnections, type RedisTarget } from '../../adapters/redis/redis-connections';
 import { RedisKeyedMutex } from '../../adapters/redis/redis-keyed-mutex';
 import type { DependencyCheck } from '../../adapters/http/health.router';
 import type { Clock } from '../../application/ports/clock.port';
@@ -33,7 +33,7 @@ export function infrastructureModule(config: Config, processName: string): Conta
       )
       .inSingletonScope();
     bind(TOKENS.Redis)
-      .toDynamicValue((ctx) => new RedisConnections(config.REDIS_URL, ctx.get(TOKENS.Logger)))
+      .toDynamicValue((ctx) => new RedisConnections(redisTarget(config), ctx.get(TOKENS.Logger)))
       .inSingletonScope();
     // One per process: its in-process queue keeps the process from polling Redis against itself.
     bind(TOKENS.KeyedMutex)
@@ -67,4 +67,9 @@ export function infrastructureModule(config: Config, processName: string): Conta
       check: () => ctx.get<RedisConnections>(TOKENS.Redis).ping(config.DEPENDENCY_TIMEOUT_MS),
     }));
   });
+}
+
+/** One Redis (REDIS_URL), or a Redis Cluster when REDIS_CLUSTER_NODES names some of its nodes. */
+export function redisTarget(config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): RedisTarget {
+  return config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : { url: config.REDIS_URL };
 }

@@ -88,7 +88,7 @@ function moderationAnnouncements(ctx: ResolutionContext): Lifecycle {
       announcements.onBanned((tenant, userId) => dropUserSockets(io, tenant, userId));
       // A subscriber never gives a command up; RedisConnections closes it with the process.
       await announcements.listen(
-        redis.create('moderation-sub', { maxRetriesPerRequest: null }),
+        redis.subscriber('moderation-sub'),
         logger,
         config.DEPENDENCY_TIMEOUT_MS,
       );

@@ -98,7 +98,7 @@ function realtimeServer(ctx: ResolutionContext): RealtimeServer {
     channels: ctx.get<ShardedChannels>(TOKENS.ShardedChannels),
     pub: redis.command,
     // Subscriptions are queued while Redis is away and replayed when it returns: never give one up.
-    sub: redis.create('socket.io-sub', { maxRetriesPerRequest: null }),
+    sub: redis.subscriber('socket.io-sub'),
     timeoutMs: config.DEPENDENCY_TIMEOUT_MS,
     access: ctx.get(TOKENS.ChannelAccess),
     revocations: ctx.get(TOKENS.AccessRevocations),

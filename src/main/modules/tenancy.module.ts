@@ -145,7 +145,7 @@ function tenantStatusAnnouncements(ctx: ResolutionContext): Lifecycle {
     // A subscriber never gives a command up; RedisConnections closes it with the process.
     start: () =>
       changes.listen(
-        redis.create('tenant-status-sub', { maxRetriesPerRequest: null }),
+        redis.subscriber('tenant-status-sub'),
         logger,
         config.DEPENDENCY_TIMEOUT_MS,
       ),

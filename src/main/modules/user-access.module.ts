@@ -91,7 +91,7 @@ function signingKeyAnnouncements(ctx: ResolutionContext): Lifecycle {
     // A subscriber never gives a command up; RedisConnections closes it with the process.
     start: () =>
       changes.listen(
-        redis.create('signing-keys-sub', { maxRetriesPerRequest: null }),
+        redis.subscriber('signing-keys-sub'),
         logger,
         config.DEPENDENCY_TIMEOUT_MS,
       ),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-connections';
 import type { Model } from 'mongoose';
 import type { AppendOptions, AppendResult } from '../../../application/ports/message-repository.port';
 import type { NewMessage } from '../../../domain/message/new-message';
@@ -62,7 +62,7 @@ export class MessageAppendTurns {
     messages: Model<MessageDocument>,
     private readonly channels: Model<ChannelDocument>,
     private readonly ids: RedisIdSequence,
-    private readonly turns: { mutex: RedisKeyedMutex; redis: Redis; locks: TenantLocks; idKey: string },
+    private readonly turns: { mutex: RedisKeyedMutex; redis: RedisClient; locks: TenantLocks; idKey: string },
     private readonly search: MongoMessageSearch,
   ) {
     this.inserts = new MessageInserts(messages);
@@ -125,7 +125,7 @@ export class MessageAppendTurns {
     return this.inserts.insertInOrder(docs);
   }
 
-  /** `count` fresh ids above `floor`, ascending (the rare path: Redis lost its counter, or a retry). */
+  /** `count` fresh ids above `floor`, ascending (the rare path: RedisClient lost its counter, or a retry). */
   private async freshIds(count: number, floor: number): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) ids.push(await this.ids.nextAbove(Math.max(floor, ids.at(-1) ?? 0)));

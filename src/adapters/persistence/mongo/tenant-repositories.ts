@@ -1,5 +1,5 @@
 import type { MessageSearch } from '../../../application/ports/message-search.port';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-connections';
 import type { Connection } from 'mongoose';
 import type { ChannelRepository } from '../../../application/ports/channel-repository.port';
 import type { MessageRepository } from '../../../application/ports/message-repository.port';
@@ -52,7 +52,7 @@ export interface TenantRepositories {
 
 export interface TenantRepositoryDeps {
   /** A command client (no blocking commands are used). */
-  redis: Redis;
+  redis: RedisClient;
   /** The deployment's REDIS_KEY_PREFIX. */
   keyPrefix: string;
   /** The process's mutex, whose in-process queue keeps a process from polling Redis against itself. */
