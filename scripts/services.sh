@@ -196,12 +196,15 @@ node_pid() {
   [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = redis-server ] && echo "$pid"
 }
 
+# repl-diskless-sync-delay 0: a master sends its first (or a returning) replica its data at once, not after
+# the default 5 s wait for more replicas; it has one, and `cluster up` waits for that sync.
 start_cluster_node() {
   local dir="$REDIS_CLUSTER_DIR/$1"
   mkdir -p "$dir"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$1" --cluster-enabled yes \
     --cluster-config-file nodes.conf --cluster-node-timeout "$REDIS_CLUSTER_NODE_TIMEOUT" \
-    --cluster-allow-reads-when-down no --save '' --appendonly no --maxmemory-policy noeviction \
+    --cluster-allow-reads-when-down no --save '' --appendonly no --repl-diskless-sync-delay 0 \
+    --maxmemory-policy noeviction \
     --dir "$dir" --logfile "$dir/redis.log" --pidfile "$dir/redis.pid"
 }
 
@@ -238,13 +241,43 @@ cluster_healthy() {
   done
 }
 
+# The ports of the dead nodes that the live ones still see as masters serving slots with a live replica: a
+# failover is coming. Restarted before it, such a node (which persists nothing) would come back as the
+# empty master of its slots and its replica would sync that emptiness: the keys would be lost.
+masters_awaiting_failover() {
+  local port view="" dead=()
+  for port in "${REDIS_CLUSTER_PORTS[@]}"; do
+    if node_alive "$port"; then
+      [ -n "$view" ] || view=$(ccli "$port" cluster nodes) || view=""
+    else
+      dead+=("$port")
+    fi
+  done
+  [ -n "$view" ] && [ "${#dead[@]}" -gt 0 ] || return 0
+  awk -v dead=" ${dead[*]} " '
+    { port = $2; sub(/^[^:]*:/, "", port); sub(/@.*/, "", port); ports[$1] = port }
+    $3 ~ /master/ && NF >= 9 && index(dead, " " port " ") { serving[$1] = 1 }
+    $3 ~ /slave/ && $3 !~ /fail/ && $8 == "connected" { live_replica[$4] = 1 }
+    END { for (id in serving) if (live_replica[id]) print ports[id] }' <<<"$view"
+}
+
 cluster_up() {
   need_redis_server
   if cluster_healthy; then
     log "Redis Cluster already up on $REDIS_CLUSTER_NODES"
     return 0
   fi
-  local port started=() fresh=0 addrs=()
+  local port started=() fresh=() addrs=() waiting deadline
+  waiting=$(masters_awaiting_failover)
+  if [ -n "$waiting" ]; then
+    log "waiting for the replicas of the dead master(s) $(echo "$waiting" | tr '\n' ' ')to take over"
+    deadline=$((SECONDS + 5 * REDIS_CLUSTER_NODE_TIMEOUT / 1000 + 5))
+    while [ -n "$waiting" ] && [ "$SECONDS" -lt "$deadline" ]; do
+      sleep 0.3
+      waiting=$(masters_awaiting_failover)
+    done
+    [ -z "$waiting" ] || log "no failover for $(echo "$waiting" | tr '\n' ' ')yet; restarting it anyway"
+  fi
   for port in "${REDIS_CLUSTER_PORTS[@]}"; do
     if node_alive "$port"; then
       node_is_ours "$port" && continue
@@ -267,10 +300,10 @@ cluster_up() {
   done
   # A node that never joined a cluster knows only itself and serves no slot.
   for port in "${REDIS_CLUSTER_PORTS[@]}"; do
-    [ "$(ccli "$port" cluster info | info_field cluster_known_nodes)" = 1 ] && fresh=$((fresh + 1))
+    [ "$(ccli "$port" cluster info | info_field cluster_known_nodes)" = 1 ] && fresh+=("$port")
     addrs+=("127.0.0.1:$port")
   done
-  if [ "$fresh" = 6 ]; then
+  if [ "${#fresh[@]}" = 6 ]; then
     log "creating a Redis Cluster on $REDIS_CLUSTER_NODES (3 masters, 3 replicas," \
       "node timeout ${REDIS_CLUSTER_NODE_TIMEOUT} ms)"
     if ! redis-cli --cluster create "${addrs[@]}" --cluster-replicas 1 --cluster-yes \
@@ -279,12 +312,12 @@ cluster_up() {
       log "redis-cli --cluster create failed (above); run: $0 cluster down && $0 cluster up"
       return 1
     fi
-  elif [ "$fresh" != 0 ]; then
-    log "$fresh of the 6 Redis Cluster nodes are not part of the cluster that the others form;" \
-      "run: $0 cluster down && $0 cluster up"
+  elif [ "${#fresh[@]}" != 0 ]; then
+    log "the Redis Cluster node(s) on ${fresh[*]} know no other node (nodes.conf lost?) while the others" \
+      "form a cluster; run: $0 cluster down && $0 cluster up"
     return 1
   fi
-  local deadline=$((SECONDS + REDIS_CLUSTER_WAIT))
+  deadline=$((SECONDS + REDIS_CLUSTER_WAIT))
   until cluster_healthy; do
     if [ "$SECONDS" -ge "$deadline" ]; then
       log "the Redis Cluster is not healthy after ${REDIS_CLUSTER_WAIT}s: $CLUSTER_PROBLEM"

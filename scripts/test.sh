@@ -10,10 +10,10 @@ export SCARF_ANALYTICS=false
 # The SDK's REST types are generated, not committed (scripts/sdk-types.ts); its tests check them.
 npm run --silent generate -w sdk
 scripts/services.sh up
-# The Redis Cluster of the cluster-mode tests (REDIS_CLUSTER_NODES); its log only when it fails.
+# The Redis Cluster of the cluster-mode tests (TEST_REDIS_CLUSTER_NODES); its log only when it fails.
 cluster_log=$(scripts/services.sh cluster up 2>&1) || { printf '%s\n' "$cluster_log" >&2; exit 1; }
 cluster_port="${REDIS_CLUSTER_BASE_PORT:-7100}"
-export REDIS_CLUSTER_NODES="${REDIS_CLUSTER_NODES:-$(for i in 0 1 2 3 4 5; do
+export TEST_REDIS_CLUSTER_NODES="${TEST_REDIS_CLUSTER_NODES:-$(for i in 0 1 2 3 4 5; do
   printf '127.0.0.1:%s,' $((cluster_port + i)); done | sed 's/,$//')}"
 # test/e2e/browser-csp.test.ts drives Debian's chromium through playwright-core, which downloads no browser.
 if [ ! -x /usr/bin/chromium ]; then
