@@ -40,6 +40,8 @@ describe('Presence across API nodes', () => {
     const onA = await presenceOf(chat, 'bob', nodes[0]);
     const onB = await presenceOf(chat, 'bob', nodes[1]);
     await olga.next<PresenceUpdate>('presence.update', (p) => p.user_id === 'bob');
+    // A socket is counted just after its handshake: both of bob's count before one closes.
+    await eventually(connectionsOf(chat.tenant, 'bob'), (n) => n === 2, 'bob connections');
 
     onA.close();
     await eventually(connectionsOf(chat.tenant, 'bob'), (n) => n === 1, 'bob connections');

@@ -10,14 +10,16 @@ import { REDIS_URL, testConfig } from '../support/test-env';
 describe('RedisPresence', () => {
   let redis: Redis;
   let keys: PresenceKeys;
+  let prefix: string;
   const at = new Date('2030-01-02T03:04:05.000Z');
 
   beforeEach(() => {
     redis = new Redis(REDIS_URL);
-    keys = new PresenceKeys(`${testConfig().REDIS_KEY_PREFIX}-unit-${randomBytes(3).toString('hex')}`);
+    prefix = `${testConfig().REDIS_KEY_PREFIX}-unit-${randomBytes(3).toString('hex')}`;
+    keys = new PresenceKeys(prefix);
   });
   afterEach(async () => {
-    const left = await redis.keys(`${keys.base}:*`);
+    const left = await redis.keys(`${prefix}:*`);
     if (left.length > 0) await redis.del(...left);
     await redis.quit();
   });

@@ -1,56 +1,68 @@
 /**
- * Redis key names of presence, channel presence and typing. All of a tenant's keys carry its slug;
- * node keys are the bookkeeping that lets a surviving node undo a dead node's connections.
+ * Redis key names of presence, channel presence and typing, laid out for Redis Cluster as well as
+ * one Redis: every key of a tenant carries the tenant's hash tag (`{t:<slug>}`, the tag of its
+ * unread badges and slow mode too), so the scripts that move a tenant's counters touch one slot and
+ * tenants spread over the cluster; the nodes' own bookkeeping (heartbeats, which tenants a node has
+ * connections in) shares the `{rt}` tag.
  *
- * The sweep script (presence-scripts.ts) rebuilds tenant keys from a node's fields: keep the two in
- * step. Fields are `o|{tenant}|{user}` (a connection, any namespace) and `c|{tenant}|{channel}|{user}`
- * (a connection to /ws/chat/{channel}); slugs and channel ids hold no `|`, the user id comes last.
+ * A node counts its connections per tenant (`connections(node, tenant)`), beside the tenant's
+ * counters, so a connect or disconnect is one script in one slot; a surviving node undoes a dead
+ * node's connections tenant by tenant (the node's `tenants` set says which). The sweep script
+ * (presence-scripts.ts) rebuilds counter keys from fields: keep the two in step. Fields are
+ * `o|{tenant}|{user}` (a connection, any namespace) and `c|{tenant}|{channel}|{user}` (a connection to
+ * /ws/chat/{channel}); slugs and channel ids hold no `|`, the user id comes last.
  */
 export class PresenceKeys {
-  readonly base: string;
-
-  constructor(redisKeyPrefix: string) {
-    this.base = `${redisKeyPrefix}:rt`;
-  }
+  constructor(private readonly redisKeyPrefix: string) {}
 
   /** SET of the node ids that have registered connections. */
   get nodes(): string {
-    return `${this.base}:nodes`;
+    return `${this.redisKeyPrefix}:{rt}:nodes`;
   }
 
   /** A node's heartbeat: exists while the node lives (PX = the heartbeat TTL). */
   alive(node: string): string {
-    return `${this.base}:node:${node}:alive`;
+    return `${this.redisKeyPrefix}:{rt}:node:${node}:alive`;
   }
 
-  /** HASH field → how many of that node's connections the field counts. */
-  connections(node: string): string {
-    return `${this.base}:node:${node}:conns`;
+  /** SET of the tenants a node has counted connections in (what a sweep of the node visits). */
+  tenantsOf(node: string): string {
+    return `${this.redisKeyPrefix}:{rt}:node:${node}:tenants`;
+  }
+
+  /** The start of every presence key of the tenant: `{prefix}:{t:<slug>}:rt`. */
+  tenant(tenant: string): string {
+    return `${this.redisKeyPrefix}:{t:${tenant}}:rt`;
+  }
+
+  /** HASH field → how many of the node's connections in the tenant the field counts. */
+  connections(node: string, tenant: string): string {
+    return `${this.tenant(tenant)}:node:${node}`;
   }
 
   /** HASH user → live connections across nodes. */
   online(tenant: string): string {
-    return `${this.base}:t:${tenant}:online`;
+    return `${this.tenant(tenant)}:online`;
   }
 
   /** HASH user → online | away | busy, for online users only. */
   status(tenant: string): string {
-    return `${this.base}:t:${tenant}:status`;
+    return `${this.tenant(tenant)}:status`;
   }
 
   /** HASH user → ISO time they went offline. */
   lastSeen(tenant: string): string {
-    return `${this.base}:t:${tenant}:seen`;
+    return `${this.tenant(tenant)}:seen`;
   }
 
   /** HASH user → live connections to /ws/chat/{channel} across nodes. */
   channel(tenant: string, channelId: string): string {
-    return `${this.base}:t:${tenant}:c:${channelId}`;
+    return `${this.tenant(tenant)}:c:${channelId}`;
   }
 
   /** The throttle of a typer's `is_typing: true` broadcasts. */
   typing(tenant: string, channelId: string, userId: string): string {
-    return `${this.base}:t:${tenant}:typing:${channelId}:${userId}`;
+    return `${this.tenant(tenant)}:typing:${channelId}:${userId}`;
   }
 
   static onlineField(tenant: string, userId: string): string {

@@ -35,14 +35,25 @@ export class RedisNodeRegistry {
     return nodes.filter((_, i) => alive[i] === 0);
   }
 
-  /** Uncounts a dead node's connections → the users that went offline or left a channel with it. */
+  /**
+   * Uncounts a dead node's connections, tenant by tenant (one script per tenant: its keys share a
+   * slot), then forgets the node → the users that went offline or left a channel with it. Two
+   * sweepers never undo a connection twice: each tenant's script empties the node's hash it reads.
+   */
   async sweep(node: string, now: Date): Promise<SweptField[]> {
-    const keys = [this.keys.nodes, this.keys.alive(node), this.keys.connections(node)];
-    const gone = (await this.scripts.run('SWEEP', keys, [
-      node,
-      this.keys.base,
-      now.toISOString(),
-    ])) as string[];
+    if (node !== this.nodeId && (await this.redis.exists(this.keys.alive(node))) === 1) return [];
+    const gone: string[] = [];
+    for (const tenant of await this.redis.smembers(this.keys.tenantsOf(node))) {
+      const keys = [this.keys.connections(node, tenant)];
+      gone.push(
+        ...((await this.scripts.run('SWEEP', keys, [
+          this.keys.tenant(tenant),
+          now.toISOString(),
+        ])) as string[]),
+      );
+    }
+    const nodeKeys = [this.keys.nodes, this.keys.alive(node), this.keys.tenantsOf(node)];
+    await this.scripts.run('FORGET_NODE', nodeKeys, [node]);
     return gone.map(parseField).filter((f): f is SweptField => f !== null);
   }
 

@@ -18,6 +18,8 @@ export interface OnlineUser {
  */
 export class RedisPresence {
   private readonly scripts: PresenceScripts;
+  /** Tenants this node has recorded in its tenant set (a sweep of the node visits them). */
+  private readonly recorded = new Set<string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -30,8 +32,9 @@ export class RedisPresence {
 
   /** Counts a new socket of the user; true when it is their first (they came online). */
   async connected(tenant: string, userId: string): Promise<boolean> {
+    await this.record(tenant);
     const k = this.keys;
-    const keys = [k.connections(this.nodeId), k.online(tenant), k.status(tenant)];
+    const keys = [k.connections(this.nodeId, tenant), k.online(tenant), k.status(tenant)];
     const field = PresenceKeys.onlineField(tenant, userId);
     return Number(await this.scripts.run('ACQUIRE', keys, [field, userId, '1'])) === 1;
   }
@@ -39,7 +42,7 @@ export class RedisPresence {
   /** Uncounts a socket; true when it was their last (they went offline at `at`). */
   async disconnected(tenant: string, userId: string, at: Date): Promise<boolean> {
     const k = this.keys;
-    const keys = [k.connections(this.nodeId), k.online(tenant), k.status(tenant), k.lastSeen(tenant)];
+    const keys = [k.connections(this.nodeId, tenant), k.online(tenant), k.status(tenant), k.lastSeen(tenant)];
     const field = PresenceKeys.onlineField(tenant, userId);
     const args = [field, userId, '1', at.toISOString()];
     return Number(await this.scripts.run('RELEASE', keys, args)) === 0;
@@ -47,8 +50,9 @@ export class RedisPresence {
 
   /** Counts a socket in a channel's namespace; true when it is the user's first there. */
   async joinedChannel(tenant: string, channelId: string, userId: string): Promise<boolean> {
+    await this.record(tenant);
     const k = this.keys;
-    const keys = [k.connections(this.nodeId), k.channel(tenant, channelId), k.status(tenant)];
+    const keys = [k.connections(this.nodeId, tenant), k.channel(tenant, channelId), k.status(tenant)];
     const field = PresenceKeys.channelField(tenant, channelId, userId);
     return Number(await this.scripts.run('ACQUIRE', keys, [field, userId, '0'])) === 1;
   }
@@ -57,13 +61,28 @@ export class RedisPresence {
   async leftChannel(tenant: string, channelId: string, userId: string): Promise<boolean> {
     const k = this.keys;
     const keys = [
-      k.connections(this.nodeId),
+      k.connections(this.nodeId, tenant),
       k.channel(tenant, channelId),
       k.status(tenant),
       k.lastSeen(tenant),
     ];
     const field = PresenceKeys.channelField(tenant, channelId, userId);
     return Number(await this.scripts.run('RELEASE', keys, [field, userId, '0', ''])) === 0;
+  }
+
+  /**
+   * After this node was swept as dead (its tenant set is gone): record tenants again as sockets
+   * come back, so that a later sweep finds them.
+   */
+  forgetRecordedTenants(): void {
+    this.recorded.clear();
+  }
+
+  /** Adds the tenant to this node's tenant set before its first connection there is counted. */
+  private async record(tenant: string): Promise<void> {
+    if (this.recorded.has(tenant)) return;
+    await this.redis.sadd(this.keys.tenantsOf(this.nodeId), tenant);
+    this.recorded.add(tenant);
   }
 
   /** Sets an online user's status; false when the user is not online (nothing changes). */

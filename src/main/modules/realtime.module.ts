@@ -81,7 +81,11 @@ function presenceParts(ctx: ResolutionContext, logger: Logger) {
   );
   const tracker = new ConnectionTracker(presence, broadcasts, typing, clock, logger);
   const registry = new RedisNodeRegistry(redis, keys, nodeId);
-  const fence = () => dropLocalSockets(io);
+  // Swept as dead, the node's tenant set is gone: the sockets come back and record their tenants again.
+  const fence = () => {
+    presence.forgetRecordedTenants();
+    dropLocalSockets(io);
+  };
   const liveness = new NodeLiveness(registry, tracker, config.PRESENCE_TTL_MS, fence, clock, logger);
   return { presence, broadcasts, typing, tracker, liveness };
 }

@@ -23,9 +23,9 @@ const tenants = new Set<string>();
 export async function stopNodes(nodes: TestApi[]): Promise<void> {
   await Promise.all(nodes.map((n) => n.stop()));
   const redis = new Redis(REDIS_URL);
-  const base = new PresenceKeys(testConfig().REDIS_KEY_PREFIX).base;
+  const presence = new PresenceKeys(testConfig().REDIS_KEY_PREFIX);
   for (const tenant of tenants) {
-    const keys = await redis.keys(`${base}:t:${tenant}:*`);
+    const keys = await redis.keys(`${presence.tenant(tenant)}:*`);
     if (keys.length > 0) await redis.del(...keys);
   }
   tenants.clear();
