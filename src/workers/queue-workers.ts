@@ -1,4 +1,5 @@
 import { Worker, type Processor } from 'bullmq';
+import { Cluster } from 'ioredis';
 import type { RedisClient } from '../adapters/redis/redis-connections';
 import type { QueueName } from '../application/jobs/jobs';
 import type { Logger } from '../adapters/logging/logger';
@@ -36,9 +37,10 @@ export class QueueWorkers {
 
   async start(): Promise<void> {
     for (const [queue, processor] of this.processors) {
+      const connection = this.connect(`worker:${queue}`);
       const worker = new Worker(queue, processor, {
-        connection: this.connect(`worker:${queue}`),
-        prefix: bullPrefix(this.options.redisKeyPrefix),
+        connection,
+        prefix: bullPrefix(this.options.redisKeyPrefix, queue, connection instanceof Cluster),
         concurrency: this.options.concurrencyOf?.[queue] ?? this.options.concurrency,
         lockDuration: this.options.lockDurationMs,
         stalledInterval: this.options.stalledIntervalMs,

@@ -46,6 +46,8 @@ export class ModerationAnnouncements {
     });
     sub.on('close', () => this.memory.reset(false));
     sub.on('ready', () => this.memory.reset(true));
+    // On a Redis Cluster: a shard's subscriber connected again (after a failover, to the new master).
+    sub.on('+subscriber', () => this.memory.reset(true));
     let timer: NodeJS.Timeout | undefined;
     const subscribed = sub.ssubscribe(this.channel).then(
       () => this.memory.reset(true),

@@ -4,6 +4,9 @@ import type { EnqueueOptions, JobQueue } from '../../application/ports/job-queue
 import { withTimeout } from '../redis/redis-connections';
 import type { BullMqQueues } from './bullmq-queues';
 
+/** How long an enqueue waits for a replica of the queue's master to have the job (Redis Cluster). */
+const REPLICATION_WAIT_MS = 100;
+
 /** The data every job carries: the tenant it belongs to, so a worker resolves the right database. */
 export type TenantJobData<T> = T & { tenant: string };
 
@@ -40,6 +43,8 @@ export class BullMqJobQueue implements JobQueue {
     });
     if (outcome === timedOut)
       throw new QueueUnavailableError(new Error(`no Redis within ${this.timeoutMs} ms`));
+    // On a cluster: on a replica too before the caller goes on (a send stores its message next).
+    await this.queues.replicated(job.queue, REPLICATION_WAIT_MS);
   }
 
   /** BullMQ's promote (delayed → waiting), one script call; it refuses a job that is not delayed. */

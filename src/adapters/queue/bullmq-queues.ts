@@ -1,5 +1,7 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
-import type { RedisClient } from '../redis/redis-connections';
+import calculateSlot from 'cluster-key-slot';
+import { Cluster } from 'ioredis';
+import { withTimeout, type RedisClient } from '../redis/redis-connections';
 import type { QueueName } from '../../application/jobs/jobs';
 
 /** The three queues of docs/contract.md, plus `webhooks` for deliveries to tenants' webhooks. */
@@ -18,9 +20,14 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: false,
 };
 
-/** The BullMQ key prefix of a deployment: every queue's keys live under `<REDIS_KEY_PREFIX>:bull`. */
-export function bullPrefix(redisKeyPrefix: string): string {
-  return `${redisKeyPrefix}:bull`;
+/**
+ * The BullMQ key prefix of a queue. On one Redis every queue's keys live under `<REDIS_KEY_PREFIX>:bull`
+ * (as they always have). BullMQ's scripts touch many keys of a queue at once, so on a Redis Cluster
+ * each queue's keys must share a slot: the prefix carries the queue as a hash tag,
+ * `<REDIS_KEY_PREFIX>:{bull:<queue>}`, and the four queues spread over four slots.
+ */
+export function bullPrefix(redisKeyPrefix: string, queue: QueueName, onCluster: boolean): string {
+  return onCluster ? `${redisKeyPrefix}:{bull:${queue}}` : `${redisKeyPrefix}:bull`;
 }
 
 /**
@@ -30,13 +37,16 @@ export function bullPrefix(redisKeyPrefix: string): string {
 export class BullMqQueues {
   readonly byName: ReadonlyMap<QueueName, Queue>;
 
-  constructor(connection: RedisClient, redisKeyPrefix: string) {
+  constructor(
+    private readonly connection: RedisClient,
+    private readonly redisKeyPrefix: string,
+  ) {
     this.byName = new Map(
       QUEUE_NAMES.map((name) => [
         name,
         new Queue(name, {
           connection,
-          prefix: bullPrefix(redisKeyPrefix),
+          prefix: bullPrefix(redisKeyPrefix, name, connection instanceof Cluster),
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
       ]),
@@ -47,6 +57,27 @@ export class BullMqQueues {
     const queue = this.byName.get(name);
     if (!queue) throw new Error(`unknown queue ${name}`);
     return queue;
+  }
+
+  /**
+   * On a Redis Cluster, waits until the queue's master has passed what it was sent to a replica (WAIT
+   * 1, at most `timeoutMs`): a job enqueued as a send's outbox must outlive a failover that follows
+   * at once. Best effort: a master without a live replica (after a failover, until the old master
+   * rejoins) is not waited for, and a master that fails meanwhile is not either. Returns how many
+   * replicas acknowledged (0 on one Redis: nothing to wait for).
+   */
+  async replicated(name: QueueName, timeoutMs: number): Promise<number> {
+    if (!(this.connection instanceof Cluster)) return 0;
+    const slot = calculateSlot(`${bullPrefix(this.redisKeyPrefix, name, true)}:${name}:id`);
+    // CLUSTER SLOTS lists a slot's master, then its replicas that are not failing.
+    const [owner, ...replicas] = this.connection.slots[slot] ?? [];
+    if (replicas.length === 0) return 0;
+    const master = this.connection
+      .nodes('master')
+      .find((node) => `${node.options.host}:${node.options.port}` === owner);
+    if (!master) return 0;
+    const acknowledged = master.call('WAIT', 1, timeoutMs).then(Number);
+    return withTimeout(acknowledged, timeoutMs + 500, 'WAIT timed out').catch(() => 0);
   }
 
   get all(): Queue[] {

@@ -42,10 +42,13 @@ export class ChannelAccessRevocations {
       handlers.onRevoked(tenant, channelId);
     });
     let connectedOnce = sub.status === 'ready';
-    sub.on('ready', () => {
+    const resubscribed = () => {
       if (connectedOnce) handlers.onResubscribed();
       connectedOnce = true;
-    });
+    };
+    sub.on('ready', resubscribed);
+    // On a Redis Cluster: a shard's subscriber connected again (after a failover, to the new master).
+    sub.on('+subscriber', resubscribed);
     sub
       .ssubscribe(this.channel)
       .catch((err) => logger.warn({ err }, 'channel access revocations unavailable'));

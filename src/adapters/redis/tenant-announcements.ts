@@ -37,6 +37,8 @@ export class TenantAnnouncements {
       if (channel === this.channel) this.local.forget(tenant);
     });
     sub.on('ready', () => this.local.clear());
+    // On a Redis Cluster: a shard's subscriber connected again (after a failover, to the new master).
+    sub.on('+subscriber', () => this.local.clear());
     let timer: NodeJS.Timeout | undefined;
     const subscribed = sub.ssubscribe(this.channel).then(
       () => this.local.clear(),
