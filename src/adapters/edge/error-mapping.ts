@@ -68,11 +68,29 @@ function detailsOf(error: DomainError): Record<string, unknown> | undefined {
   return { ...error.details, fields: [{ field, message: error.message }] };
 }
 
-/** ioredis without an offline queue rejects at once while disconnected; BullMQ surfaces the same. */
+/**
+ * ioredis without an offline queue rejects at once while disconnected; BullMQ surfaces the same. On
+ * a Redis Cluster, a master that died gives `Too many Cluster redirections` once the client's
+ * retries are spent (the failover is not over), and a cluster without a majority `CLUSTERDOWN`.
+ */
 export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.name === 'QueueUnavailableError') return true;
-  return /Stream isn't writeable|Connection is closed|ECONNREFUSED|Reached the max retries per request|enableOfflineQueue/i.test(
-    error.message,
-  );
+  if (error.name === 'QueueUnavailableError' || error.name === 'ClusterAllFailedError') return true;
+  return REDIS_UNAVAILABLE.test(error.message);
 }
+
+const REDIS_UNAVAILABLE = new RegExp(
+  [
+    "Stream isn't writeable",
+    'Connection is closed',
+    'ECONNREFUSED',
+    'Reached the max retries per request',
+    'enableOfflineQueue',
+    'Too many Cluster redirections',
+    'CLUSTERDOWN',
+    'TRYAGAIN',
+    'None of startup nodes is available',
+    'Failed to refresh slots cache',
+  ].join('|'),
+  'i',
+);

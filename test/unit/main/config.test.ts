@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../../src/main/config';
+import { redisTarget } from '../../../src/main/modules/infrastructure.module';
 
 const REQUIRED = {
   ADMIN_TOKEN: 'admin-token-0123456789',
@@ -100,6 +101,41 @@ describe('loadConfig', () => {
       assert.throws(() => loadConfig({ ADMIN_TOKEN: REQUIRED.ADMIN_TOKEN }), {
         message: /TENANT_KEYS_SECRET.*JWT_SECRET.*JWT_PUBLIC_KEY/,
       });
+    });
+  });
+  describe('REDIS_CLUSTER_NODES', () => {
+    it('is unset by default: one Redis at REDIS_URL', () => {
+      const config = loadConfig({ ...REQUIRED, REDIS_URL: 'redis://cache:6380' });
+
+      assert.deepEqual(redisTarget(config), { url: 'redis://cache:6380' });
+    });
+
+    it('reads host:port nodes, and then the deployment runs on the cluster', () => {
+      const config = loadConfig({ ...REQUIRED, REDIS_CLUSTER_NODES: 'r1:7000, r2.internal:7001' });
+
+      assert.deepEqual(redisTarget(config), { clusterNodes: ['r1:7000', 'r2.internal:7001'] });
+    });
+
+    for (const [why, bad] of [
+      ['a node without a port', 'r1:7000,r2'],
+      ['a URL instead of host:port', 'redis://r1:7000'],
+      ['no node at all', ' , '],
+    ]) {
+      it(`refuses ${why}, naming the variable`, () => {
+        const load = () => loadConfig({ ...REQUIRED, REDIS_CLUSTER_NODES: bad });
+
+        assert.throws(load, (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.problems.join('\n'), /^REDIS_CLUSTER_NODES/m);
+          return true;
+        });
+      });
+    }
+
+    it('refuses a REDIS_KEY_PREFIX with a hash tag of its own (keys put their tags after it)', () => {
+      const load = () => loadConfig({ ...REQUIRED, REDIS_KEY_PREFIX: 'chat{eu}' });
+
+      assert.throws(load, /REDIS_KEY_PREFIX/);
     });
   });
 });

@@ -47,6 +47,15 @@ describe('replyFor (the error mapping of both edges)', () => {
     ],
     ['Redis disconnected', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
     ['Redis connection closed', new Error('Connection is closed.')],
+    [
+      'a Redis Cluster master down past the retries',
+      new Error('Too many Cluster redirections. Last error: Error: Connection is closed.'),
+    ],
+    ['a Redis Cluster without a majority', new Error('CLUSTERDOWN The cluster is down')],
+    [
+      'no Redis Cluster node reachable',
+      Object.assign(new Error('Failed to refresh slots cache.'), { name: 'ClusterAllFailedError' }),
+    ],
     ['the job queue unavailable', new QueueUnavailableError(new Error('no Redis within 500 ms'))],
     [
       'the real-time layer unavailable',
