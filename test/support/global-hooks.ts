@@ -1,16 +1,18 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import mongoose from 'mongoose';
+import { scanKeys } from '../../src/adapters/redis/tenant-redis-keys';
 import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testEnv } from './test-env';
 
 /**
  * Root hooks: after the whole run, drop every database and Redis key this run created (they all
- * carry the run's prefix), so repeated runs leave FerretDB and Redis as they found them.
+ * carry the run's prefix), on the one Redis and on the test Redis Cluster, so repeated runs leave
+ * FerretDB and Redis as they found them.
  */
 export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     // A full run leaves hundreds of tenant databases; FerretDB drops them one by one.
     this.timeout(300_000);
-    await Promise.all([dropRunDatabases(), deleteRunKeys()]);
+    await Promise.all([dropRunDatabases(), deleteRunKeys(), deleteRunClusterKeys()]);
   },
 };
 
@@ -39,5 +41,34 @@ async function deleteRunKeys(): Promise<void> {
     // Redis unreachable at the end of a run: nothing to clean that a later run would see.
   } finally {
     redis.disconnect();
+  }
+}
+
+/** The same on the Redis Cluster of the cluster tests (TEST_REDIS_CLUSTER_NODES), when it is up. */
+async function deleteRunClusterKeys(): Promise<void> {
+  const nodes = (process.env.TEST_REDIS_CLUSTER_NODES ?? '127.0.0.1:7100,127.0.0.1:7101,127.0.0.1:7102')
+    .split(',')
+    .map((node) => ({
+      host: node.slice(0, node.lastIndexOf(':')),
+      port: Number(node.slice(node.lastIndexOf(':') + 1)),
+    }));
+  const cluster = new Cluster(nodes, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    clusterRetryStrategy: () => null,
+    redisOptions: { connectTimeout: 1_000, maxRetriesPerRequest: 1 },
+  });
+  // Unreachable (no cluster on this machine): its errors are expected, not worth a crash.
+  cluster.on('error', () => undefined);
+  try {
+    await cluster.connect();
+    for await (const keys of scanKeys(cluster, `${testEnv().REDIS_KEY_PREFIX}*`)) {
+      // One key per command: a SCAN page spans slots.
+      await Promise.all(keys.map((key) => cluster.unlink(key)));
+    }
+  } catch {
+    // No cluster, or it went away: nothing of this run a later run would see there.
+  } finally {
+    cluster.disconnect();
   }
 }
