@@ -1,5 +1,5 @@
-import { Cluster } from 'ioredis';
-import type { RedisClient } from './redis-connections';
+import { Cluster, type Redis } from 'ioredis';
+import { withTimeout, type RedisClient } from './redis-connections';
 import type { Tenant } from '../../domain/tenant/tenant';
 
 /**
@@ -38,13 +38,35 @@ export async function removeTenantKeys(
 
 /** The keys matching `match`, a SCAN page at a time: of every master on a cluster, of the server otherwise. */
 export async function* scanKeys(redis: RedisClient, match: string): AsyncGenerator<string[]> {
-  const servers = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const servers = redis instanceof Cluster ? await everyMaster(redis) : [redis];
   for (const server of servers) {
     for await (const keys of server.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) {
       if (keys.length > 0) yield keys;
     }
   }
 }
+
+/**
+ * The masters of the cluster, once the client knows them all: a client not ready yet knows none, and
+ * one refreshing its slots may miss one; a scan would then skip keys and report success.
+ */
+async function everyMaster(cluster: Cluster): Promise<Redis[]> {
+  if (cluster.status !== 'ready') {
+    const ready = new Promise<void>((resolve) => cluster.once('ready', () => resolve()));
+    await withTimeout(ready, READY_TIMEOUT_MS, 'Redis Cluster not ready');
+  }
+  const masters = cluster.nodes('master');
+  const known = new Set(masters.map((node) => `${node.options.host}:${node.options.port}`));
+  for (let slot = 0; slot < SLOTS; slot += 1) {
+    const owner = cluster.slots[slot]?.[0];
+    if (owner === undefined || !known.has(owner))
+      throw new Error(`Redis Cluster slot ${slot} has no known master: retry once the cluster is whole`);
+  }
+  return masters;
+}
+
+const SLOTS = 16_384;
+const READY_TIMEOUT_MS = 5_000;
 
 /** UNLINKs the keys: at once on one server, one key per command on a cluster (a page spans slots). */
 async function unlinkAll(redis: RedisClient, keys: string[]): Promise<number> {
