@@ -20,17 +20,27 @@
  * 5. Data rights exports (bench/export/main.ts, docs/performance.md): RSS growth, time and MongoDB
  *    commands of a tenant export of BENCH_EXPORT_MESSAGES (100,000) messages in BENCH_EXPORT_CHANNELS
  *    (10) channels, against a raw driver cursor over the same messages, and a user's export.
- * BENCH_SECTIONS=hot-paths, =workers, =sdk, =search or =export runs one of them (a comma-separated list, several). `npm run bench` then runs
+ * 6. Redis Cluster (bench/redis-cluster/main.ts, docs/performance.md "Redis Cluster"): fan-out
+ *    deliveries per second over two API nodes on the Redis Cluster against the same on one Redis, and
+ *    Redis commands per message. Uses the cluster of BENCH_REDIS_CLUSTER_NODES (else
+ *    TEST_REDIS_CLUSTER_NODES, else 127.0.0.1:7100-7105: scripts/services.sh cluster up) and the one
+ *    Redis of BENCH_REDIS_URL (else REDIS_URL, else :6379); skipped, saying so, when one does not
+ *    answer. Sizes: BENCH_CLUSTER_MEMBERS (100), BENCH_CLUSTER_MESSAGES (300), BENCH_CLUSTER_EMITS
+ *    (2,000), BENCH_CLUSTER_SENDERS (8), BENCH_CLUSTER_ROUNDS (3).
+ * BENCH_SECTIONS=hot-paths, =workers, =sdk, =search, =export or =redis-cluster runs one of them (a comma-separated list, several). `npm run bench` then runs
  * bench/realtime-adapters.ts (classic vs sharded Socket.IO Redis adapter).
  */
 import { runExportBench } from './export/main';
 import { runHotPaths } from './hot-paths/main';
+import { runRedisClusterBench } from './redis-cluster/main';
 import { runSdkBench } from './sdk/main';
 import { runSearchBench } from './search/main';
 import { runWorkersBench } from './workers/main';
 
 const [MESSAGES, BURST, CONCURRENCY] = [500, 1000, 8].map((d, i) => Number(process.argv[2 + i] ?? d));
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk,search,export').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'hot-paths,workers,sdk,search,export,redis-cluster').split(
+  ',',
+);
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -39,6 +49,7 @@ async function main(): Promise<void> {
   if (SECTIONS.includes('sdk')) await runSdkBench();
   if (SECTIONS.includes('search')) await runSearchBench();
   if (SECTIONS.includes('export')) await runExportBench();
+  if (SECTIONS.includes('redis-cluster')) await runRedisClusterBench();
   console.log(`\nbench/run.ts took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
