@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import calculateSlot from 'cluster-key-slot';
@@ -49,13 +50,19 @@ export async function ownersOf(cluster: Cluster, key: string): Promise<SlotOwner
   return { master, replicas };
 }
 
-/** SIGKILLs the redis-server behind `node` (its pid from INFO server): the test runs beside the cluster. */
+/**
+ * SIGKILLs the redis-server behind `node` (its pid from INFO server). The test runs beside the
+ * cluster: a node elsewhere, or a pid that is not a redis-server here, is refused, never signalled.
+ */
 export async function killNode(node: string): Promise<number> {
+  const host = node.slice(0, node.lastIndexOf(':'));
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) throw new Error(`${node} is not on this machine`);
   const client = connectTo(node, true);
   try {
     const info = (await client.info('server')) as string;
     const pid = Number(/process_id:(\d+)/.exec(info)?.[1]);
-    if (!pid) throw new Error(`no process_id in INFO server of ${node}`);
+    const command = pid ? await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '') : '';
+    if (command.trim() !== 'redis-server') throw new Error(`${node}: pid ${pid} is not a local redis-server`);
     process.kill(pid, 'SIGKILL');
     return pid;
   } finally {
