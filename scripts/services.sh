@@ -198,12 +198,15 @@ node_pid() {
 
 # repl-diskless-sync-delay 0: a master sends its first (or a returning) replica its data at once, not after
 # the default 5 s wait for more replicas; it has one, and `cluster up` waits for that sync.
+# cluster-require-full-coverage no: while a dead master's replica is being promoted, the other masters
+# keep serving their slots (Redis's default answers CLUSTERDOWN on every slot meanwhile).
 start_cluster_node() {
   local dir="$REDIS_CLUSTER_DIR/$1"
   mkdir -p "$dir"
   redis-server --daemonize yes --bind 127.0.0.1 --port "$1" --cluster-enabled yes \
     --cluster-config-file nodes.conf --cluster-node-timeout "$REDIS_CLUSTER_NODE_TIMEOUT" \
-    --cluster-allow-reads-when-down no --save '' --appendonly no --repl-diskless-sync-delay 0 \
+    --cluster-allow-reads-when-down no --cluster-require-full-coverage no \
+    --save '' --appendonly no --repl-diskless-sync-delay 0 \
     --maxmemory-policy noeviction \
     --dir "$dir" --logfile "$dir/redis.log" --pidfile "$dir/redis.pid"
 }

@@ -81,11 +81,18 @@ export class RedisKeyedMutex {
       await beforeDeadline(previous, deadline, key, this.waitMs);
       const token = randomUUID();
       const acquired = await this.acquire(key, deadline, () => lock.acquire(token, this.ttlMs));
+      let failed = false;
       try {
         return await fn(acquired);
+      } catch (error) {
+        failed = true;
+        throw error;
       } finally {
-        // If Redis is gone the lock simply expires after its TTL: fn's outcome matters more.
-        await lock.release(token).catch(() => undefined);
+        // If Redis is gone the lock simply expires after its TTL: fn's outcome matters more. A turn
+        // that failed answers at once (when its Redis master died, the release would wait for the
+        // client's retries a second time); the next turn's acquire waits for the release in Redis.
+        const released = lock.release(token).catch(() => undefined);
+        if (!failed) await released;
       }
     } finally {
       done();
