@@ -57,7 +57,8 @@ export class CommandCounter {
         // The counted deployments run on one Redis (a Cluster client is not tapped).
         tapRedis(redis.command as Redis, 'command', sink);
         const create = redis.create.bind(redis);
-        redis.create = (role, options, sharded) => tapRedis(create(role, options, sharded) as Redis, role, sink);
+        redis.create = (role, options, sharded) =>
+          tapRedis(create(role, options, sharded) as Redis, role, sink);
         return redis;
       });
     });

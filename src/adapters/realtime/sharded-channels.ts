@@ -27,7 +27,10 @@ export class ShardedChannels {
   }
 
   /** The adapter factory for `io.adapter()`: each namespace gets the mode its name calls for. */
-  adapter(pub: RedisClient, sub: RedisClient): (nsp: Namespace) => ReturnType<ReturnType<typeof createShardedAdapter>> {
+  adapter(
+    pub: RedisClient,
+    sub: RedisClient,
+  ): (nsp: Namespace) => ReturnType<ReturnType<typeof createShardedAdapter>> {
     const byMode = {
       static: createShardedAdapter(pub, sub, { channelPrefix: this.prefix, subscriptionMode: 'static' }),
       dynamic: createShardedAdapter(pub, sub, { channelPrefix: this.prefix, subscriptionMode: 'dynamic' }),

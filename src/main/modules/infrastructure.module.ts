@@ -71,5 +71,7 @@ export function infrastructureModule(config: Config, processName: string): Conta
 
 /** One Redis (REDIS_URL), or a Redis Cluster when REDIS_CLUSTER_NODES names some of its nodes. */
 export function redisTarget(config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): RedisTarget {
-  return config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : { url: config.REDIS_URL };
+  return config.REDIS_CLUSTER_NODES
+    ? { clusterNodes: config.REDIS_CLUSTER_NODES }
+    : { url: config.REDIS_URL };
 }

@@ -87,11 +87,7 @@ function moderationAnnouncements(ctx: ResolutionContext): Lifecycle {
       const io = ctx.get<Server>(TOKENS.SocketServer);
       announcements.onBanned((tenant, userId) => dropUserSockets(io, tenant, userId));
       // A subscriber never gives a command up; RedisConnections closes it with the process.
-      await announcements.listen(
-        redis.subscriber('moderation-sub'),
-        logger,
-        config.DEPENDENCY_TIMEOUT_MS,
-      );
+      await announcements.listen(redis.subscriber('moderation-sub'), logger, config.DEPENDENCY_TIMEOUT_MS);
     },
     stop: async () => undefined,
   };

@@ -143,12 +143,7 @@ function tenantStatusAnnouncements(ctx: ResolutionContext): Lifecycle {
   return {
     name: 'tenant-status-announcements',
     // A subscriber never gives a command up; RedisConnections closes it with the process.
-    start: () =>
-      changes.listen(
-        redis.subscriber('tenant-status-sub'),
-        logger,
-        config.DEPENDENCY_TIMEOUT_MS,
-      ),
+    start: () => changes.listen(redis.subscriber('tenant-status-sub'), logger, config.DEPENDENCY_TIMEOUT_MS),
     stop: async () => undefined,
   };
 }

@@ -89,12 +89,7 @@ function signingKeyAnnouncements(ctx: ResolutionContext): Lifecycle {
   return {
     name: 'signing-key-announcements',
     // A subscriber never gives a command up; RedisConnections closes it with the process.
-    start: () =>
-      changes.listen(
-        redis.subscriber('signing-keys-sub'),
-        logger,
-        config.DEPENDENCY_TIMEOUT_MS,
-      ),
+    start: () => changes.listen(redis.subscriber('signing-keys-sub'), logger, config.DEPENDENCY_TIMEOUT_MS),
     stop: async () => undefined,
   };
 }
