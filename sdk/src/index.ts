@@ -26,6 +26,7 @@ export type { ApiClient } from './rest/rest-client.js';
 export type { TokenProvider } from './rest/token-source.js';
 export type { BackoffOptions } from './realtime/backoff.js';
 export type { StartFrom } from './realtime/channel-sync.js';
+export { applyReaction } from './reactions.js';
 export { Inbox, type InboxEvents } from './realtime/inbox.js';
 export { TypingChannel, type TypingChannelEvents } from './realtime/typing-channel.js';
 export { TypingIndicator, type TypingChange, type TypingOptions } from './realtime/typing.js';

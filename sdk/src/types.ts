@@ -56,6 +56,51 @@ export interface ParticipantRemovedEvent {
   reason: 'left' | 'removed' | 'banned';
 }
 
+/** One of the short codes a message can be reacted with (the server's set). */
+export type ReactionEmoji = NonNullable<Message['own_reactions']>[number];
+
+/**
+ * `reaction.added` / `reaction.removed`: `user_id` reacted to a message or took the reaction back;
+ * `reaction_counts` are the message's counts after the change. Apply it with `applyReaction`.
+ */
+export interface ReactionEvent {
+  channel_id: string;
+  message_id: number;
+  user_id: string;
+  emoji: ReactionEmoji;
+  reaction_counts: Message['reaction_counts'];
+}
+
+/** `message.pinned` / `message.unpinned`: `user_id` pinned or unpinned `message` (as it is now). */
+export interface PinEvent {
+  channel_id: string;
+  user_id: string;
+  message: Message;
+}
+
+/** `participant.muted`: an admin muted a participant, until `until` (null: until lifted). */
+export interface ParticipantMutedEvent {
+  channel_id: string;
+  user_id: string;
+  until: string | null;
+}
+
+/** `channel.updated`: an admin changed the channel's name or settings. */
+export interface ChannelUpdatedEvent {
+  channel_id: string;
+  name: string | null;
+  /** 0: slow mode is off. */
+  slow_mode_seconds: number;
+  members_can_pin: boolean;
+  updated_at: string;
+}
+
+/** `block.updated`: the caller (on any device) blocked or unblocked `user_id`. */
+export interface BlockUpdate {
+  user_id: string;
+  blocked: boolean;
+}
+
 /** `presence.update`: a user came online, went offline or changed status. */
 export interface PresenceUpdate {
   user_id: string;

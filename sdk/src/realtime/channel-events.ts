@@ -4,10 +4,14 @@ import type { ChatRest } from '../rest/chat-rest.js';
 import type { TokenSource } from '../rest/token-source.js';
 import type {
   ChannelPresenceEvent,
+  ChannelUpdatedEvent,
   Message,
   MessageReadEvent,
   ParticipantAddedEvent,
+  ParticipantMutedEvent,
   ParticipantRemovedEvent,
+  PinEvent,
+  ReactionEvent,
 } from '../types.js';
 import type { BackoffOptions } from './backoff.js';
 import type { StartFrom } from './channel-sync.js';
@@ -29,6 +33,17 @@ export interface ChannelEvents {
   'user.leave': ChannelPresenceEvent;
   'participant.added': ParticipantAddedEvent;
   'participant.removed': ParticipantRemovedEvent;
+  /** An admin muted a participant (they may read, not send). */
+  'participant.muted': ParticipantMutedEvent;
+  'participant.unmuted': ChannelPresenceEvent;
+  /** Someone reacted to a message (`applyReaction` updates a message you hold). */
+  'reaction.added': ReactionEvent;
+  /** Someone took a reaction back. */
+  'reaction.removed': ReactionEvent;
+  'message.pinned': PinEvent;
+  'message.unpinned': PinEvent;
+  /** The channel's name or settings (slow mode, who may pin) changed. */
+  'channel.updated': ChannelUpdatedEvent;
   /** Connected (again): a catch-up follows. */
   connected: void;
   /** The connection dropped; sends wait, and the channel catches up when it returns. */

@@ -1,7 +1,13 @@
 import { Emitter } from '../emitter.js';
 import { ChatError, ChatNetworkError } from '../errors.js';
 import type { ChatRest } from '../rest/chat-rest.js';
-import type { ChatNotification, PresenceStatus, PresenceUpdate, UnreadUpdate } from '../types.js';
+import type {
+  BlockUpdate,
+  ChatNotification,
+  PresenceStatus,
+  PresenceUpdate,
+  UnreadUpdate,
+} from '../types.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import type { NamespaceSocket } from './namespace-socket.js';
 
@@ -13,6 +19,11 @@ export interface InboxEvents {
   presence: PresenceUpdate;
   /** A new message, or a mention, in one of the caller's channels. */
   notification: ChatNotification;
+  /**
+   * The caller blocked or unblocked someone (on any device). Live channel events are the same for
+   * everyone: filter the blocked users' messages with your block list (`GET blocks/` and this).
+   */
+  block: BlockUpdate;
   /** The unread counts were read again from the server (after each connect). */
   synced: void;
   connected: void;
@@ -149,6 +160,7 @@ export class Inbox extends Emitter<InboxEvents> {
       this.emit('presence', update);
     });
     socket.on('notification', (notification: ChatNotification) => this.emit('notification', notification));
+    socket.on('block.updated', (update: BlockUpdate) => this.emit('block', update));
     this.connection.on('connect', () => {
       this.emit('connected', undefined);
       void this.resync();

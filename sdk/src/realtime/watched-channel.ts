@@ -143,6 +143,13 @@ export class WatchedChannel extends Emitter<ChannelEvents> {
     forward('user.leave');
     forward('participant.added');
     forward('participant.removed');
+    forward('participant.muted');
+    forward('participant.unmuted');
+    forward('reaction.added');
+    forward('reaction.removed');
+    forward('message.pinned');
+    forward('message.unpinned');
+    forward('channel.updated');
     socket.on('typing', (event) => this.typing.receive(event));
     this.connection.on('connect', () => {
       this.emit('connected', undefined);
