@@ -21,7 +21,7 @@ export interface IndexedMessage {
 type Posting = Pick<SearchTermDocument, 'm' | 'c' | 'u' | 'at'>;
 
 /** `<term> b<bucket>`: the term occurs in that bucket of ids (it may no longer, after edits). */
-type BucketMarker = Pick<SearchBucketMarker, '_id' | 't' | 'b' | 'k'>;
+type BucketMarker = SearchBucketMarker;
 
 /** Markers a process remembers having written before it forgets them all (and writes them again). */
 const MAX_REMEMBERED_MARKERS = 100_000;
@@ -78,7 +78,7 @@ export class MongoMessageSearch implements MessageSearch {
     const fresh = new Map<string, BucketMarker>();
     for (const { t, b } of postings) {
       const _id = `${t} b${b}`;
-      if (!this.marked.has(_id)) fresh.set(_id, { _id, t, b, k: 1 });
+      if (!this.marked.has(_id)) fresh.set(_id, { _id, w: t, b });
     }
     return [...fresh.values()];
   }
@@ -118,7 +118,7 @@ export class MongoMessageSearch implements MessageSearch {
    */
   private async bucketsWithEvery(terms: readonly string[], top: number): Promise<number[]> {
     const lists = await Promise.all(
-      terms.map((t) => this.terms.find({ t, k: 1 }, { _id: 0, b: 1 }).lean<Array<{ b: number }>>()),
+      terms.map((w) => this.terms.find({ w }, { _id: 0, b: 1 }).lean<Array<{ b: number }>>()),
     );
     const [first, ...others] = lists.map((list) => new Set(list.map((marker) => marker.b)));
     return [...first].filter((b) => b <= top && others.every((set) => set.has(b))).sort((x, y) => y - x);
@@ -133,10 +133,7 @@ export class MongoMessageSearch implements MessageSearch {
     const postings = await Promise.all(
       terms.map((t) => this.terms.find({ t, b }, { _id: 0, m: 1, c: 1, u: 1, at: 1 }).lean<Posting[]>()),
     );
-    // A bucket's marker answers (t, b) too: postings are what carry a message id.
-    const [first, ...others] = postings
-      .map((list) => list.filter((p) => p.m !== undefined))
-      .sort((x, y) => x.length - y.length);
+    const [first, ...others] = postings.sort((x, y) => x.length - y.length);
     const inAll = others.map((list) => new Set(list.map((p) => p.m)));
     return first
       .filter((p) => matches(p) && inAll.every((set) => set.has(p.m)))
