@@ -13,6 +13,8 @@ export interface SearchTermDocument {
   c: string;
   u: string;
   at: Date;
+  /** Set on bucket markers only (SearchBucketMarker), never on postings. */
+  w?: string;
 }
 
 /**
@@ -37,6 +39,9 @@ export const searchTermSchema = new Schema<SearchTermDocument>(
     c: { type: String, required: true },
     u: { type: String, required: true },
     at: { type: Date, required: true },
+    // Bucket markers only (SearchBucketMarker; inserted lean, as postings are): declared so that
+    // queries on it are not stripped by Mongoose's strictQuery.
+    w: { type: String },
   },
   { collection: 'search_terms', versionKey: false, autoIndex: false, id: false },
 );
