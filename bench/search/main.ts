@@ -84,7 +84,7 @@ export async function runSearchBench(): Promise<void> {
       ],
     );
     console.log(
-      `\n  MongoDB commands per search: 1 (the caller's channels) + 1 per word + 1 per message of the page (by _id); ` +
+      `\n  MongoDB commands per search: 1 (the caller's channels) + 1 per word (its bucket markers) + 1 per word and bucket visited + 1 per message of the page (by _id); ` +
         `results per query: median ${percentile(hits, 50)}, ${hits.filter((h) => h === 0).length} queries found nothing`,
     );
   } finally {

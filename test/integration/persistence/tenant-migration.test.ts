@@ -119,7 +119,7 @@ describe('A tenant written by the previous layout', () => {
     const records = await modelsOf(writer, slug).migrations.find().lean();
     assert.deepEqual(
       records.map((r) => r._id),
-      ['0001-channel-inbox-fields', '0002-search-index'],
+      ['0001-channel-inbox-fields', '0002-search-index', '0003-search-bucket-markers'],
     );
   });
 
@@ -141,19 +141,25 @@ describe('A tenant written by the previous layout', () => {
     const models = modelsOf(writer, slug);
     // The earlier layout: no search index, no record of the step.
     await models.searchTerms.deleteMany({});
-    await models.migrations.deleteOne({ _id: '0002-search-index' });
+    await models.migrations.deleteMany({ _id: { $in: ['0002-search-index', '0003-search-bucket-markers'] } });
     const live = (await models.messages.find({ deleted_at: null }).lean()).filter(
       (m) => searchTerms(m.content).length > 0,
     ).length;
 
     const reader = await startTestApi();
+    let found: Array<{ content: string }>;
     try {
       const alice = await ChatClient.as(reader, slug, 'alice');
       assert.equal((await alice.get('channels/')).status, 200);
+      found = (await alice.get('search/?q=three')).body.results;
     } finally {
       await reader.stop();
     }
 
+    assert.deepEqual(
+      found.map((m) => m.content),
+      ['three'],
+    );
     const indexed = await models.searchTerms.distinct('m');
     assert.equal(indexed.length, live);
     assert.ok(await models.migrations.findById('0002-search-index'));

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, Array<{ key: Record<string, number>; unique?: boo
   channel_sequences: [{ key: { last_id: -1 } }],
   user_channel_states: [{ key: { user_id: 1, channel_id: 1 } }, { key: { channel_id: 1 } }],
   read_receipts: [{ key: { channel_id: 1, blocks: 1 } }, { key: { user_id: 1 } }],
-  search_terms: [{ key: { t: 1, b: 1 } }, { key: { m: 1 } }, { key: { u: 1 } }],
+  search_terms: [{ key: { t: 1, b: 1 } }, { key: { w: 1 } }, { key: { m: 1 } }, { key: { u: 1 } }],
   users: [],
   user_erasures: [],
 };

@@ -2,7 +2,11 @@ import type { Model } from 'mongoose';
 import type { MessageSearch, MessageSearchQuery } from '../../../application/ports/message-search.port';
 import { searchTerms } from '../../../domain/message/search-terms';
 import { isDuplicateKey } from './mongo-errors';
-import { SEARCH_BUCKET, type SearchTermDocument } from './schemas/search-term.schema';
+import {
+  SEARCH_BUCKET,
+  type SearchBucketMarker,
+  type SearchTermDocument,
+} from './schemas/search-term.schema';
 
 /** What indexing needs of a message. */
 export interface IndexedMessage {
@@ -16,22 +20,36 @@ export interface IndexedMessage {
 
 type Posting = Pick<SearchTermDocument, 'm' | 'c' | 'u' | 'at'>;
 
+/** `<term> b<bucket>`: the term occurs in that bucket of ids (it may no longer, after edits). */
+type BucketMarker = SearchBucketMarker;
+
+/** Markers a process remembers having written before it forgets them all (and writes them again). */
+const MAX_REMEMBERED_MARKERS = 100_000;
+
 /** Buckets read in parallel per round. */
 const BUCKETS_AT_ONCE = 4;
 
 /**
- * The message search index on one tenant database: one document per (word, message). It runs the
- * same on MongoDB and FerretDB: every read is a top-level equality on the word and a bucket of
- * message ids (FerretDB pushes it down to PostgreSQL; its GIN companion index serves it), newest
- * bucket first, a few buckets at a time, until a page is full; the intersection of the words, the
- * channel, sender and date filters and the order are applied here, on one bucket's postings.
+ * The message search index on one tenant database: one document per (word, message), and a marker
+ * per (word, bucket of message ids) the word occurs in. It runs the same on MongoDB and FerretDB:
+ * every read is a top-level equality (FerretDB pushes it down to PostgreSQL; its GIN companion index
+ * serves it): each word's markers first, which name the buckets where every word occurs, then the
+ * words' postings in those buckets, newest first, a few buckets at a time, until a page is full; the
+ * intersection of the words, the channel, sender and date filters and the order are applied here,
+ * on one bucket's postings.
  */
 export class MongoMessageSearch implements MessageSearch {
+  /** The (word, bucket) markers this process wrote or found written. */
+  private readonly marked = new Set<string>();
+
   constructor(private readonly terms: Model<SearchTermDocument>) {}
 
-  /** Adds the words of stored messages (tombstones have none). Indexing a message again is harmless. */
+  /**
+   * Adds the words of stored messages (tombstones have none), and the markers of the (word, bucket)
+   * pairs this process has not written yet, in one insertMany. Indexing a message again is harmless.
+   */
   async index(messages: readonly IndexedMessage[]): Promise<void> {
-    const docs = messages
+    const postings = messages
       .filter((m) => m.deleted_at === null)
       .flatMap((m) =>
         searchTerms(m.content).map((t) => ({
@@ -44,11 +62,25 @@ export class MongoMessageSearch implements MessageSearch {
           at: m.created_at,
         })),
       );
+    const markers = this.newMarkers(postings);
+    const docs = [...postings, ...markers];
     if (docs.length === 0) return;
     await this.terms.insertMany(docs, { ordered: false, lean: true }).catch((error: unknown) => {
-      // Words already indexed (a retried turn): the others were inserted all the same.
+      // Words already indexed (a retried turn, a marker another process wrote): the others were inserted all the same.
       if (!isDuplicateKey(error)) throw error;
     });
+    for (const marker of markers) this.marked.add(marker._id);
+  }
+
+  /** Markers of the postings' (word, bucket) pairs not written by this process yet. */
+  private newMarkers(postings: ReadonlyArray<{ t: string; b: number }>): BucketMarker[] {
+    if (this.marked.size > MAX_REMEMBERED_MARKERS) this.marked.clear();
+    const fresh = new Map<string, BucketMarker>();
+    for (const { t, b } of postings) {
+      const _id = `${t} b${b}`;
+      if (!this.marked.has(_id)) fresh.set(_id, { _id, w: t, b });
+    }
+    return [...fresh.values()];
   }
 
   /** An edit or a deletion: the message's words are replaced (none for a tombstone). */
@@ -66,13 +98,30 @@ export class MongoMessageSearch implements MessageSearch {
       (query.userId === undefined || p.u === query.userId) &&
       (query.from === undefined || p.at >= query.from) &&
       (query.to === undefined || p.at < query.to);
-    for (let top = Math.floor((query.beforeId - 1) / SEARCH_BUCKET); top >= 0; top -= BUCKETS_AT_ONCE) {
-      const buckets = Array.from({ length: Math.min(BUCKETS_AT_ONCE, top + 1) }, (_, i) => top - i);
-      const ids = await Promise.all(buckets.map((b) => this.bucket(query.terms, b, matches)));
+    const buckets = await this.bucketsWithEvery(
+      query.terms,
+      Math.floor((query.beforeId - 1) / SEARCH_BUCKET),
+    );
+    for (let i = 0; i < buckets.length; i += BUCKETS_AT_ONCE) {
+      const round = buckets.slice(i, i + BUCKETS_AT_ONCE);
+      const ids = await Promise.all(round.map((b) => this.bucket(query.terms, b, matches)));
       for (const list of ids) found.push(...list);
       if (found.length >= query.limit) break;
     }
     return found.slice(0, query.limit);
+  }
+
+  /**
+   * The buckets up to `top` in which every term occurs, newest first: one read of each term's
+   * markers (a few per word: one per bucket of ids it was ever used in), so a search visits only
+   * buckets that may hold a match, and one that finds nothing costs a read per word.
+   */
+  private async bucketsWithEvery(terms: readonly string[], top: number): Promise<number[]> {
+    const lists = await Promise.all(
+      terms.map((w) => this.terms.find({ w }, { _id: 0, b: 1 }).lean<Array<{ b: number }>>()),
+    );
+    const [first, ...others] = lists.map((list) => new Set(list.map((marker) => marker.b)));
+    return [...first].filter((b) => b <= top && others.every((set) => set.has(b))).sort((x, y) => y - x);
   }
 
   /** The ids in one bucket that have every term and pass `matches`, highest first. */

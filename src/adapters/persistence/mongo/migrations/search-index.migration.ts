@@ -29,6 +29,16 @@ export const searchIndex: Migration = {
   },
 };
 
+/**
+ * The bucket markers a search reads first (MongoMessageSearch): written for the messages indexed
+ * before them by indexing every message again, which writes each word once and adds the markers.
+ */
+export const searchBucketMarkers: Migration = {
+  id: '0003-search-bucket-markers',
+  description: 'search_terms: a marker per (word, bucket of ids) for the messages indexed before markers',
+  run: searchIndex.run,
+};
+
 async function indexChannel(context: MigrationContext, channelId: string, lastSeq: number): Promise<void> {
   const search = new MongoMessageSearch(context.models.searchTerms);
   for (let block = 0; block <= blockOf(lastSeq); block += 1) {
