@@ -1,5 +1,6 @@
 import { Cluster, Redis } from 'ioredis';
-import type { RedisClient } from '../../src/adapters/redis/redis-connections';
+import { parseClusterNode, type RedisClient } from '../../src/adapters/redis/redis-connections';
+import { CLUSTER_NODES } from '../../test/support/test-env';
 import { Tally } from '../../test/support/command-tally';
 
 /** One Redis or a Redis Cluster the bench runs the app on; it starts neither. */
@@ -11,8 +12,6 @@ export interface RedisTarget {
   client: RedisClient;
 }
 
-const DEFAULT_CLUSTER = [0, 1, 2, 3, 4, 5].map((i) => `127.0.0.1:${7100 + i}`).join(',');
-
 /** The one Redis: BENCH_REDIS_URL, else REDIS_URL, else 127.0.0.1:6379. */
 export function oneRedis(): RedisTarget {
   const url = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -23,15 +22,12 @@ export function oneRedis(): RedisTarget {
 
 /** The cluster: BENCH_REDIS_CLUSTER_NODES, else TEST_REDIS_CLUSTER_NODES, else 127.0.0.1:7100-7105. */
 export function redisCluster(): RedisTarget {
-  const nodes =
-    process.env.BENCH_REDIS_CLUSTER_NODES || process.env.TEST_REDIS_CLUSTER_NODES || DEFAULT_CLUSTER;
-  const client = new Cluster(
-    nodes.split(',').map((node) => {
-      const at = node.lastIndexOf(':');
-      return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
-    }),
-    { lazyConnect: true, clusterRetryStrategy: () => null, redisOptions: { connectTimeout: 2_000 } },
-  );
+  const nodes = process.env.BENCH_REDIS_CLUSTER_NODES || CLUSTER_NODES.join(',');
+  const client = new Cluster(nodes.split(',').map(parseClusterNode), {
+    lazyConnect: true,
+    clusterRetryStrategy: () => null,
+    redisOptions: { connectTimeout: 2_000 },
+  });
   client.on('error', () => undefined);
   return { label: `Redis Cluster (${nodes})`, env: { REDIS_CLUSTER_NODES: nodes }, client };
 }

@@ -1,7 +1,8 @@
 import { Cluster, Redis } from 'ioredis';
 import mongoose from 'mongoose';
-import { scanKeys } from '../../src/adapters/redis/tenant-redis-keys';
-import { MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testEnv } from './test-env';
+import { parseClusterNode } from '../../src/adapters/redis/redis-connections';
+import { removeKeys } from '../../src/adapters/redis/tenant-redis-keys';
+import { CLUSTER_NODES, MONGO_URL, REDIS_URL, RUN_DB_PREFIX, testEnv } from './test-env';
 
 /**
  * Root hooks: after the whole run, drop every database and Redis key this run created (they all
@@ -46,13 +47,7 @@ async function deleteRunKeys(): Promise<void> {
 
 /** The same on the Redis Cluster of the cluster tests (TEST_REDIS_CLUSTER_NODES), when it is up. */
 async function deleteRunClusterKeys(): Promise<void> {
-  const nodes = (process.env.TEST_REDIS_CLUSTER_NODES ?? '127.0.0.1:7100,127.0.0.1:7101,127.0.0.1:7102')
-    .split(',')
-    .map((node) => ({
-      host: node.slice(0, node.lastIndexOf(':')),
-      port: Number(node.slice(node.lastIndexOf(':') + 1)),
-    }));
-  const cluster = new Cluster(nodes, {
+  const cluster = new Cluster(CLUSTER_NODES.map(parseClusterNode), {
     lazyConnect: true,
     enableOfflineQueue: false,
     clusterRetryStrategy: () => null,
@@ -62,10 +57,7 @@ async function deleteRunClusterKeys(): Promise<void> {
   cluster.on('error', () => undefined);
   try {
     await cluster.connect();
-    for await (const keys of scanKeys(cluster, `${testEnv().REDIS_KEY_PREFIX}*`)) {
-      // One key per command: a SCAN page spans slots.
-      await Promise.all(keys.map((key) => cluster.unlink(key)));
-    }
+    await removeKeys(cluster, `${testEnv().REDIS_KEY_PREFIX}*`);
   } catch {
     // No cluster, or it went away: nothing of this run a later run would see there.
   } finally {

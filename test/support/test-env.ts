@@ -12,6 +12,13 @@ export const TENANT_KEYS = { TENANT_KEYS_SECRET: TEST_TENANT_KEYS_SECRET };
 
 export const MONGO_URL = process.env.TEST_MONGO_URL ?? 'mongodb://127.0.0.1:27017';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis Cluster of test/cluster (npm test exports it; scripts/services.sh's default ports otherwise). */
+export const CLUSTER_NODES: readonly string[] = (
+  process.env.TEST_REDIS_CLUSTER_NODES ?? [0, 1, 2, 3, 4, 5].map((i) => `127.0.0.1:${7100 + i}`).join(',')
+)
+  .split(',')
+  .map((node) => node.trim())
+  .filter(Boolean);
 
 /** The environment a test process runs with (real FerretDB and Redis), with overrides. */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {

@@ -90,9 +90,10 @@ return 1`;
 
 /**
  * KEYS: online, status, last-seen hashes, then every node's hash of the tenant. ARGV: the tenant's
- * key base, tenant, user. Forgets every connection and trace of the user (their erasure).
+ * key base, tenant, user. Forgets every connection and trace of the user (their erasure). Its number
+ * of keys depends on the nodes: run with EVAL, not defined as a command like the others.
  */
-const FORGET_USER = `
+export const FORGET_USER_SCRIPT = `
 local base, tenant, user = ARGV[1], ARGV[2], ARGV[3]
 for i = 4, #KEYS do
   redis.call('HDEL', KEYS[i], 'o|' .. tenant .. '|' .. user)
@@ -120,9 +121,6 @@ const SCRIPTS = {
 
 export type ScriptName = keyof typeof SCRIPTS;
 type Run = (...keysThenArgs: Array<string | number>) => Promise<unknown>;
-
-/** FORGET_USER takes a number of keys that depends on the nodes: run with EVAL(SHA), not defined. */
-export const FORGET_USER_SCRIPT = FORGET_USER;
 
 /** Runs the presence scripts by SHA (ioredis loads them again after a Redis restart). */
 export class PresenceScripts {

@@ -1,7 +1,7 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import calculateSlot from 'cluster-key-slot';
 import { Cluster } from 'ioredis';
-import { withTimeout, type RedisClient } from '../redis/redis-connections';
+import { nodeKey, withTimeout, type RedisClient } from '../redis/redis-connections';
 import type { QueueName } from '../../application/jobs/jobs';
 
 /** The three queues of docs/contract.md, plus `webhooks` for deliveries to tenants' webhooks. */
@@ -72,9 +72,7 @@ export class BullMqQueues {
     // CLUSTER SLOTS lists a slot's master, then its replicas that are not failing.
     const [owner, ...replicas] = this.connection.slots[slot] ?? [];
     if (replicas.length === 0) return 0;
-    const master = this.connection
-      .nodes('master')
-      .find((node) => `${node.options.host}:${node.options.port}` === owner);
+    const master = this.connection.nodes('master').find((node) => nodeKey(node) === owner);
     if (!master) return 0;
     const acknowledged = master.call('WAIT', 1, timeoutMs).then(Number);
     return withTimeout(acknowledged, timeoutMs + 500, 'WAIT timed out').catch(() => 0);

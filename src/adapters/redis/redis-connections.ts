@@ -56,7 +56,7 @@ export class RedisConnections {
       return new Redis(this.target.url, { retryStrategy: (times) => Math.min(times * 200, 2_000), ...node });
     }
     const { enableOfflineQueue, ...redisOptions } = node;
-    return new Cluster(this.target.clusterNodes.map(parseNode), {
+    return new Cluster(this.target.clusterNodes.map(parseClusterNode), {
       redisOptions,
       enableOfflineQueue: enableOfflineQueue ?? true,
       shardedSubscribers,
@@ -108,7 +108,13 @@ export class RedisConnections {
   }
 }
 
-function parseNode(node: string): { host: string; port: number } {
+/** A cluster node's `host:port`, as `Cluster#slots` names the owners of each slot. */
+export function nodeKey(node: Redis): string {
+  return `${node.options.host}:${node.options.port}`;
+}
+
+/** `host:port` (a REDIS_CLUSTER_NODES entry) as ioredis takes a node. */
+export function parseClusterNode(node: string): { host: string; port: number } {
   const at = node.lastIndexOf(':');
   return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
 }

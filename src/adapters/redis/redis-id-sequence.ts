@@ -16,7 +16,7 @@ if tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]
 return redis.call('INCR', KEYS[1])`;
 
 /**
- * The tenant-wide message id counter: RedisClient INCR on one key per tenant (atomic and fast, where
+ * The tenant-wide message id counter: Redis INCR on one key per tenant (atomic and fast, where
  * FerretDB v1 would lose `$inc`s under concurrency).
  *
  * Redis keeps nothing on disk here, so the counter can vanish. When it is missing it is seeded from

@@ -1,5 +1,5 @@
 import { Cluster, type Redis } from 'ioredis';
-import { withTimeout, type RedisClient } from './redis-connections';
+import { nodeKey, withTimeout, type RedisClient } from './redis-connections';
 import type { Tenant } from '../../domain/tenant/tenant';
 
 /**
@@ -30,9 +30,14 @@ export async function removeTenantKeys(
   tenant: Pick<Tenant, 'slug' | 'database_name'>,
 ): Promise<number> {
   let removed = 0;
-  for (const match of tenantKeyPatterns(prefix, tenant)) {
-    for await (const keys of scanKeys(redis, match)) removed += await unlinkAll(redis, keys);
-  }
+  for (const match of tenantKeyPatterns(prefix, tenant)) removed += await removeKeys(redis, match);
+  return removed;
+}
+
+/** Unlinks every key matching `match` (on every master of a cluster), a SCAN page at a time; returns how many. */
+export async function removeKeys(redis: RedisClient, match: string): Promise<number> {
+  let removed = 0;
+  for await (const keys of scanKeys(redis, match)) removed += await unlinkAll(redis, keys);
   return removed;
 }
 
@@ -56,7 +61,7 @@ async function everyMaster(cluster: Cluster): Promise<Redis[]> {
     await withTimeout(ready, READY_TIMEOUT_MS, 'Redis Cluster not ready');
   }
   const masters = cluster.nodes('master');
-  const known = new Set(masters.map((node) => `${node.options.host}:${node.options.port}`));
+  const known = new Set(masters.map(nodeKey));
   for (let slot = 0; slot < SLOTS; slot += 1) {
     const owner = cluster.slots[slot]?.[0];
     if (owner === undefined || !known.has(owner))

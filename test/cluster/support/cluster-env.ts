@@ -1,21 +1,18 @@
 import { Cluster } from 'ioredis';
 import { QUEUE_NAMES, bullPrefix } from '../../../src/adapters/queue/bullmq-queues';
-import { scanKeys } from '../../../src/adapters/redis/tenant-redis-keys';
+import { nodeKey, parseClusterNode } from '../../../src/adapters/redis/redis-connections';
+import { removeKeys } from '../../../src/adapters/redis/tenant-redis-keys';
 import { startNodes, stopNodes } from '../../realtime/support/cluster';
 import { pendingJobs } from '../../support/pending-jobs';
 import type { TestApi } from '../../support/test-api';
-import { testEnv } from '../../support/test-env';
-
-/** The local Redis Cluster of `scripts/services.sh cluster up` (scripts/test.sh exports it). */
-export const CLUSTER_NODES =
-  process.env.TEST_REDIS_CLUSTER_NODES ?? [0, 1, 2, 3, 4, 5].map((i) => `127.0.0.1:${7100 + i}`).join(',');
+import { CLUSTER_NODES, testEnv } from '../../support/test-env';
 
 /** The run's key prefix: every key a test of this run makes starts with it (sub-prefixes too). */
 export const RUN_KEY_PREFIX = testEnv().REDIS_KEY_PREFIX;
 
 /** The overrides that put a node or a worker on the cluster (REDIS_URL is then not used). */
 export function clusterEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  return { REDIS_CLUSTER_NODES: CLUSTER_NODES, ...overrides };
+  return { REDIS_CLUSTER_NODES: CLUSTER_NODES.join(','), ...overrides };
 }
 
 /**
@@ -23,11 +20,7 @@ export function clusterEnv(overrides: Record<string, string> = {}): Record<strin
  * `nodes('master')` (scanKeys) would silently visit none.
  */
 export async function clusterClient(): Promise<Cluster> {
-  const nodes = CLUSTER_NODES.split(',').map((node) => {
-    const at = node.lastIndexOf(':');
-    return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
-  });
-  const cluster = new Cluster(nodes, { lazyConnect: true });
+  const cluster = new Cluster(CLUSTER_NODES.map(parseClusterNode), { lazyConnect: true });
   await cluster.connect();
   return cluster;
 }
@@ -48,17 +41,6 @@ export async function stopClusterNodes(nodes: TestApi[], prefix = RUN_KEY_PREFIX
   }
 }
 
-/** UNLINKs every key matching `match` on every master; returns how many. */
-async function removeKeys(redis: Cluster, match: string): Promise<number> {
-  let removed = 0;
-  for await (const keys of scanKeys(redis, match)) {
-    // One key per command: a SCAN page spans slots.
-    const counts = await Promise.all(keys.map((key) => redis.unlink(key)));
-    removed += counts.reduce((sum, n) => sum + n, 0);
-  }
-  return removed;
-}
-
 /** How many keys match `match` on each master (`host:port` → count). */
 export async function keysPerMaster(redis: Cluster, match: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
@@ -67,7 +49,7 @@ export async function keysPerMaster(redis: Cluster, match: string): Promise<Map<
     for await (const keys of master.scanStream({ match, count: 1000 }) as AsyncIterable<string[]>) {
       count += keys.length;
     }
-    counts.set(`${master.options.host}:${master.options.port}`, count);
+    counts.set(nodeKey(master), count);
   }
   return counts;
 }

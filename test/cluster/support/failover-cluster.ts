@@ -4,17 +4,13 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import calculateSlot from 'cluster-key-slot';
 import { Cluster, Redis } from 'ioredis';
+import { parseClusterNode } from '../../../src/adapters/redis/redis-connections';
+import { CLUSTER_NODES } from '../../support/test-env';
 
 const run = promisify(execFile);
 const SERVICES = resolve(__dirname, '../../../scripts/services.sh');
 
-/** The test cluster's nodes (npm test exports them; scripts/services.sh's default ports otherwise). */
-export const CLUSTER_NODES: readonly string[] = (
-  process.env.TEST_REDIS_CLUSTER_NODES ?? [0, 1, 2, 3, 4, 5].map((i) => `127.0.0.1:${7100 + i}`).join(',')
-)
-  .split(',')
-  .map((node) => node.trim())
-  .filter(Boolean);
+export { CLUSTER_NODES };
 
 /** The master serving a slot and its replicas, as `host:port`. */
 export interface SlotOwners {
@@ -24,10 +20,8 @@ export interface SlotOwners {
 
 /** A client of one node; `queue`: commands wait for the connection (else they fail while it is down). */
 export function connectTo(node: string, queue = false): Redis {
-  const at = node.lastIndexOf(':');
   const client = new Redis({
-    host: node.slice(0, at),
-    port: Number(node.slice(at + 1)),
+    ...parseClusterNode(node),
     maxRetriesPerRequest: 0,
     enableOfflineQueue: queue,
     connectTimeout: 1_000,
@@ -94,17 +88,6 @@ export async function restoreCluster(timeoutMs = 90_000): Promise<void> {
 
 /** services.sh's cluster is named by its lowest port (REDIS_CLUSTER_BASE_PORT) .. +5. */
 function servicesEnv(): NodeJS.ProcessEnv {
-  const base = Math.min(...CLUSTER_NODES.map((n) => Number(n.slice(n.lastIndexOf(':') + 1))));
+  const base = Math.min(...CLUSTER_NODES.map((n) => parseClusterNode(n).port));
   return { ...process.env, REDIS_CLUSTER_BASE_PORT: String(base) };
-}
-
-/** Unlinks every key under `prefix` on every master (one key per command: a page spans slots). */
-export async function deleteClusterKeys(cluster: Cluster, prefix: string): Promise<void> {
-  for (const master of cluster.nodes('master')) {
-    for await (const keys of master.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<
-      string[]
-    >) {
-      await Promise.all(keys.map((key) => cluster.unlink(key)));
-    }
-  }
 }

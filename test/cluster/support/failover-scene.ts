@@ -8,7 +8,9 @@ import { ChatClient } from '../../support/chat-client';
 import type { TestApi } from '../../support/test-api';
 import { RUN_DB_PREFIX, testConfig, testEnv, uniqueSlug } from '../../support/test-env';
 import type { SenderSpec } from './failover-burst';
-import { CLUSTER_NODES, deleteClusterKeys, ownersOf } from './failover-cluster';
+import { parseClusterNode } from '../../../src/adapters/redis/redis-connections';
+import { removeKeys } from '../../../src/adapters/redis/tenant-redis-keys';
+import { CLUSTER_NODES, ownersOf } from './failover-cluster';
 
 /** Everyone is in every channel; erin never sends nor reads (her pointer stays at the start). */
 export const USERS = ['alice', 'bob', 'carol', 'dave', 'erin'];
@@ -21,7 +23,9 @@ const CHANNELS = 3;
  */
 export class FailoverScene {
   readonly prefix = `chat-${RUN_DB_PREFIX}fo${randomBytes(2).toString('hex')}`;
-  readonly admin = new Cluster(CLUSTER_NODES.map(parseNode), { redisOptions: { connectTimeout: 2_000 } });
+  readonly admin = new Cluster(CLUSTER_NODES.map(parseClusterNode), {
+    redisOptions: { connectTimeout: 2_000 },
+  });
   nodes: TestApi[] = [];
   tenant = '';
   database = '';
@@ -99,7 +103,7 @@ export class FailoverScene {
 
   /** Drops the scene's Redis keys (every master must be up) and disconnects. */
   async cleanUp(): Promise<void> {
-    await deleteClusterKeys(this.admin, this.prefix).catch(() => undefined);
+    await removeKeys(this.admin, `${this.prefix}:*`).catch(() => undefined);
     this.admin.disconnect();
   }
 
@@ -122,9 +126,4 @@ export class FailoverScene {
       if ((await ownersOf(this.admin, this.tenantTag)).master === queueMaster) return;
     }
   }
-}
-
-function parseNode(node: string): { host: string; port: number } {
-  const at = node.lastIndexOf(':');
-  return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
 }

@@ -125,7 +125,7 @@ export class MessageAppendTurns {
     return this.inserts.insertInOrder(docs);
   }
 
-  /** `count` fresh ids above `floor`, ascending (the rare path: RedisClient lost its counter, or a retry). */
+  /** `count` fresh ids above `floor`, ascending (the rare path: Redis lost its counter, or a retry). */
   private async freshIds(count: number, floor: number): Promise<number[]> {
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) ids.push(await this.ids.nextAbove(Math.max(floor, ids.at(-1) ?? 0)));

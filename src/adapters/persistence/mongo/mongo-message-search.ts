@@ -20,9 +20,6 @@ export interface IndexedMessage {
 
 type Posting = Pick<SearchTermDocument, 'm' | 'c' | 'u' | 'at'>;
 
-/** `<term> b<bucket>`: the term occurs in that bucket of ids (it may no longer, after edits). */
-type BucketMarker = SearchBucketMarker;
-
 /** Markers a process remembers having written before it forgets them all (and writes them again). */
 const MAX_REMEMBERED_MARKERS = 100_000;
 
@@ -73,9 +70,9 @@ export class MongoMessageSearch implements MessageSearch {
   }
 
   /** Markers of the postings' (word, bucket) pairs not written by this process yet. */
-  private newMarkers(postings: ReadonlyArray<{ t: string; b: number }>): BucketMarker[] {
+  private newMarkers(postings: ReadonlyArray<{ t: string; b: number }>): SearchBucketMarker[] {
     if (this.marked.size > MAX_REMEMBERED_MARKERS) this.marked.clear();
-    const fresh = new Map<string, BucketMarker>();
+    const fresh = new Map<string, SearchBucketMarker>();
     for (const { t, b } of postings) {
       const _id = `${t} b${b}`;
       if (!this.marked.has(_id)) fresh.set(_id, { _id, w: t, b });

@@ -24,7 +24,7 @@ export interface SearchTermDocument {
  * word's markers never reads its postings (FerretDB would fetch every posting of `t` to test more).
  */
 export interface SearchBucketMarker {
-  /** `<term> b<bucket>`. */
+  /** `<term> b<bucket>`: the term occurs in that bucket of ids (or did: edits leave markers). */
   _id: string;
   w: string;
   b: number;
@@ -50,10 +50,9 @@ export const searchTermSchema = new Schema<SearchTermDocument>(
 export const SEARCH_BUCKET = 5_000;
 
 // A search reads each word's bucket markers by equality on `w`, then a word's postings one bucket at
-// a time, newest first, by equality on (t, b) (pushed
-// down to PostgreSQL on FerretDB, where the GIN companion index serves it), so a common word costs one
-// bucket, not the whole tenant; an edit or a deletion drops a message's words by `m`; a user's
-// erasure drops theirs by `u`.
+// a time, newest first, by equality on (t, b) (pushed down to PostgreSQL on FerretDB, where the GIN
+// companion index serves it), so a common word costs one bucket, not the whole tenant; an edit or a
+// deletion drops a message's words by `m`; a user's erasure drops theirs by `u`.
 searchTermSchema.index({ t: 1, b: 1 });
 searchTermSchema.index({ w: 1 });
 searchTermSchema.index({ m: 1 });
