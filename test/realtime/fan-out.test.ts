@@ -9,6 +9,10 @@ import type { MessageView } from '../../src/application/views/message.view';
 import type { TestApi } from '../support/test-api';
 import { REDIS_URL, testConfig } from '../support/test-env';
 import { groupChannel, startNodes, stopNodes } from './support/cluster';
+import {
+  restSendReachesOnlyItsChannel,
+  socketSendReachesTheOtherNodeOnce,
+} from './support/fan-out-scenarios';
 import { Sockets } from './support/test-socket';
 
 describe('Channel events across API nodes', () => {
@@ -23,63 +27,11 @@ describe('Channel events across API nodes', () => {
   after(() => stopNodes([nodeA, nodeB]));
 
   it('delivers a message sent over REST on node A to every participant socket on node B, and to no one else', async () => {
-    const chat = await groupChannel(nodeA, ['alice', 'bob', 'carol']);
-    const sameTenant = await chat.users.carol.group(['dave'], 'Side');
-    const otherTenant = await groupChannel(nodeA, ['alice', 'bob']);
-    const ns = `/ws/chat/${chat.channelId}`;
-    const members = await Promise.all(
-      ['alice', 'bob', 'carol'].map(async (u) => sockets.connect(nodeB.url, ns, await chat.token(u))),
-    );
-    const dave = await sockets.connect(nodeB.url, `/ws/chat/${sameTenant.id}`, await chat.token('dave'));
-    const namesake = await sockets.connect(
-      nodeB.url,
-      `/ws/chat/${otherTenant.channelId}`,
-      await otherTenant.token('bob'),
-    );
-
-    const sent = await chat.users.alice.send(chat.channelId, 'hello from A');
-    const markers = [
-      await chat.users.carol.send(sameTenant.id, 'marker'),
-      await otherTenant.users.alice.send(otherTenant.channelId, 'marker'),
-    ];
-
-    for (const member of members) assert.deepEqual(await member.next<MessageView>('chat.message'), sent);
-    for (const [i, outsider] of [dave, namesake].entries()) {
-      // Both events travel the same path to node B: once the later one is in, the earlier would be.
-      await outsider.next<MessageView>('chat.message', (m) => m.id === markers[i].id);
-      assert.deepEqual(
-        outsider.all<MessageView>('chat.message').map((m) => m.content),
-        ['marker'],
-      );
-    }
+    await restSendReachesOnlyItsChannel(nodeA, nodeB, sockets);
   });
 
   it('acks a chat.message sent on a socket with the stored message and delivers it once to the other node', async () => {
-    const chat = await groupChannel(nodeA, ['alice', 'bob']);
-    const ns = `/ws/chat/${chat.channelId}`;
-    const alice = await sockets.connect(nodeA.url, ns, await chat.token('alice'));
-    const bob = await sockets.connect(nodeB.url, ns, await chat.token('bob'));
-
-    const first = await alice.request<{ ok: true; message: MessageView }>('chat.message', {
-      content: 'hi',
-      client_message_id: 'c-1',
-    });
-    const again = await alice.request<{ ok: true; message: MessageView }>('chat.message', {
-      content: 'hi',
-      client_message_id: 'c-1',
-    });
-    const after = await alice.request<{ ok: true; message: MessageView }>('chat.message', {
-      content: 'next',
-    });
-
-    assert.equal(first.ok, true);
-    assert.deepEqual(again.message, first.message);
-    assert.equal(first.message.seq, 1);
-    await bob.next<MessageView>('chat.message', (m) => m.id === after.message.id);
-    assert.deepEqual(
-      bob.all<MessageView>('chat.message').map((m) => m.seq),
-      [1, 2],
-    );
+    await socketSendReachesTheOtherNodeOnce(nodeA, nodeB, sockets);
   });
 
   it('delivers to a client that spelled the namespace with a trailing slash', async () => {
